@@ -1,0 +1,46 @@
+# Two commands: `make site` (set up and build) and `make test` (run every test).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PACK ?=
+GUIDE ?=
+PACK_ARG := $(if $(PACK),--pack $(PACK),)
+GUIDE_ARG := $(if $(GUIDE),--guide $(GUIDE),)
+
+.PHONY: site serve test check lint bench clean setup
+
+site: $(VENV)/.installed
+	$(BIN)/python build.py build $(PACK_ARG)
+
+serve: $(VENV)/.installed
+	$(BIN)/python build.py serve $(PACK_ARG) $(GUIDE_ARG)
+
+check: $(VENV)/.installed
+	$(BIN)/python build.py check $(PACK_ARG)
+
+test: $(VENV)/.installed-test
+	$(BIN)/python tests/setup_browser.py
+	$(BIN)/ruff check build.py plugins tests bench
+	$(BIN)/python build.py check
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check build.py plugins tests bench
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python bench/run.py
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip==25.3
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+clean:
+	rm -rf site .site-build-* $(VENV)

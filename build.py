@@ -1,0 +1,207 @@
+#!/usr/bin/env python3
+"""guidepack command line: build, serve, check and export the package site.
+
+python build.py                 build the site into site/ (strict; atomic)
+python build.py serve           preview with live reload
+python build.py check           check the content without building (fast)
+python build.py export DIR      write the generated pages as a plain docs tree
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).absolute().parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from guidepack.site import load_site  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "pack", None):
+        os.environ["GUIDEPACK_PACK"] = args.pack
+    command = args.command or "build"
+    return {
+        "build": cmd_build,
+        "serve": cmd_serve,
+        "check": cmd_check,
+        "export": cmd_export,
+    }[command](args)
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--pack",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="build a town pack, e.g. packs/demo-town",
+    )
+    parser = argparse.ArgumentParser(
+        prog="build.py",
+        description=__doc__.split("\n\n")[0],
+        parents=[common],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=__doc__.split("\n\n", 1)[1],
+    )
+    parser.set_defaults(command=None, site_dir="site", verbose=False)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    build = sub.add_parser(
+        "build",
+        parents=[common],
+        help="build the site (default)",
+        description="Build the site into SITE_DIR. Warnings fail the build; a failed build "
+        "leaves the previous site untouched.",
+    )
+    build.add_argument("--site-dir", default="site", help="where to write the site (default: site)")
+    build.add_argument("-v", "--verbose", action="store_true", help="show MkDocs' info messages")
+    serve = sub.add_parser(
+        "serve",
+        parents=[common],
+        help="preview with live reload",
+        description="Serve the site on http://127.0.0.1:8000/ and rebuild on every change "
+        "to docs/, guides/, theory/, interviews/ and packs/.",
+    )
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+    sub.add_parser(
+        "check",
+        parents=[common],
+        help="check the content without building",
+        description="Load and validate every guide, step and page, and the dependency graph. "
+        "Prints every problem with file:line and how to fix it; exits 1 if any.",
+    )
+    export = sub.add_parser(
+        "export",
+        parents=[common],
+        help="write the generated pages as a plain docs tree",
+        description="Write docs/ plus every generated page into DIR, so any MkDocs-compatible "
+        "engine can build the site without the plugin.",
+    )
+    export.add_argument("dir", metavar="DIR", help="an empty or missing folder")
+    return parser
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    start = time.perf_counter()
+    site = load_site(ROOT)
+    elapsed = (time.perf_counter() - start) * 1000
+    for problem in site.problems:
+        print(problem, file=sys.stderr)
+    if site.problems:
+        print(f"\n{len(site.problems)} problem(s) found.", file=sys.stderr)
+        return 1
+    steps = site.graph.number_of_nodes()
+    print(
+        f"OK: {len(site.package.guides)} guides, {steps} steps, "
+        f"{site.graph.number_of_edges()} requirements checked in {elapsed:.0f} ms."
+    )
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    _log_to_console(args.verbose)
+    target = (ROOT / args.site_dir).resolve()
+    tmp = Path(tempfile.mkdtemp(prefix=".site-build-", dir=target.parent))
+    start = time.perf_counter()
+    try:
+        config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp), strict=True)
+        build(config)
+    except MkDocsException as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        message = str(exc)
+        if message and not message.startswith("Aborted with"):
+            print(f"Error: {message}", file=sys.stderr)
+        print(f"Build failed; {args.site_dir}/ was left as it was.", file=sys.stderr)
+        return 1
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    _replace(tmp, target)
+    seconds = time.perf_counter() - start
+    print(f"Site built in {seconds:.1f} s: open {target / 'index.html'}")
+    return 0
+
+
+def _replace(new: Path, target: Path) -> None:
+    """Put `new` in place of `target` with renames, so readers never see half a site."""
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=target.parent))
+        os.replace(target, old / "site")
+    os.replace(new, target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from mkdocs.commands.serve import serve
+    from mkdocs.exceptions import MkDocsException
+
+    _log_to_console(verbose=True)
+    try:
+        serve(str(ROOT / "mkdocs.yml"), livereload=True, dev_addr=args.dev_addr)
+    except MkDocsException as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from guidepack.render import render_site
+
+    site = load_site(ROOT)
+    if site.problems:
+        for problem in site.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    out = Path(args.dir).resolve()
+    if out.exists() and any(out.iterdir()):
+        print(f"Error: {out} is not empty; choose an empty or new folder.", file=sys.stderr)
+        return 1
+    shutil.copytree(ROOT / "docs", out, dirs_exist_ok=True)
+    pages = render_site(site)
+    for page in pages.values():
+        path = out / page.uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page.content, encoding="utf-8")
+    from importlib import resources
+
+    assets = resources.files("guidepack").joinpath("assets")
+    for name in ("guidepack.css", "guidepack.js"):
+        target = out / "assets" / "guidepack" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(assets.joinpath(name).read_bytes())
+    print(
+        f"Wrote {len(pages)} generated pages and docs/ into {out}. Build it without the "
+        "guidepack plugin, adding assets/guidepack/guidepack.css and .js to extra_css and "
+        "extra_javascript."
+    )
+    return 0
+
+
+def _log_to_console(verbose: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO if verbose else logging.WARNING)
+    logger.propagate = False
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""guidepack: publish interdependent step-by-step guides as one package."""

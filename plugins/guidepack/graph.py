@@ -1,0 +1,161 @@
+"""The dependency graph of steps: build, validate, order, plan.
+
+Nodes are step ids; an edge runs from a prerequisite to the step that requires it.
+Every node carries `guide` and `order` (its number inside the guide).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from .model import Package, Step
+from .problems import Problem, closest
+
+
+def build_graph(package: Package) -> tuple[nx.DiGraph, list[Problem]]:
+    """Build the graph of all steps; report missing, self and circular requirements."""
+    G = nx.DiGraph()
+    rank = {slug: i for i, slug in enumerate(package.guides)}
+    steps = package.steps
+    for step in steps.values():
+        G.add_node(step.id, guide=step.guide, order=step.order, rank=rank[step.guide])
+    problems: list[Problem] = []
+    for step in steps.values():
+        for key in ("requires", "related"):
+            for i, other in enumerate(getattr(step.meta, key)):
+                line = step.source.line_of((key, i))
+                if other == step.id:
+                    problems.append(
+                        Problem(
+                            step.source.rel,
+                            line,
+                            f"step `{step.id}` names itself in `{key}`",
+                            f"remove `{other}` from `{key}`",
+                        )
+                    )
+                elif other not in steps:
+                    problems.append(_missing(step, key, other, line, steps))
+                elif key == "requires":
+                    G.add_edge(other, step.id)
+    problems.extend(_cycles(G, steps))
+    return G, problems
+
+
+def _missing(step: Step, key: str, other: str, line: int, steps: dict[str, Step]) -> Problem:
+    near = closest(other, steps)
+    hint = (
+        "did you mean " + " or ".join(f"`{n}`" for n in near) + "?"
+        if near
+        else "use a full id `<guide>/<step-slug>`: the step's file name without its number"
+    )
+    return Problem(step.source.rel, line, f"`{key}` names `{other}`, which is not a step", hint)
+
+
+def _cycles(G: nx.DiGraph, steps: dict[str, Step]) -> list[Problem]:
+    """One problem per group of steps that require each other in a circle."""
+    problems = []
+    for component in nx.strongly_connected_components(G):
+        if len(component) < 2:
+            continue
+        start = min(component, key=lambda s: sort_key(G, s))
+        cycle = [u for u, _ in nx.find_cycle(G.subgraph(component), source=start)]
+        chain = " -> ".join(f"{s} ({steps[s].source.rel})" for s in [*cycle, cycle[0]])
+        first = steps[cycle[1]]
+        problems.append(
+            Problem(
+                first.source.rel,
+                first.source.line_of(("requires",)),
+                f"circular requirement: {chain}",
+                "a step cannot (even indirectly) require itself; remove one `requires` entry "
+                "in this circle",
+            )
+        )
+    return problems
+
+
+def sort_key(G: nx.DiGraph, step: str) -> tuple:
+    """Stable order: guide rank in the package, then step number, then id."""
+    data = G.nodes[step]
+    return (data["rank"], data["order"], step)
+
+
+def ordered(G: nx.DiGraph, steps: Iterable[str]) -> list[str]:
+    """The given steps in package order (guide rank, step number)."""
+    return sorted(steps, key=lambda s: sort_key(G, s))
+
+
+def guide_steps(G: nx.DiGraph, guide: str) -> list[str]:
+    """The steps of one guide in their numbered order."""
+    return ordered(G, (s for s, d in G.nodes(data=True) if d["guide"] == guide))
+
+
+def prerequisites(G: nx.DiGraph, step: str, *, transitive: bool = False) -> list[str]:
+    """Steps that must be done before `step`: direct ones, or all of them."""
+    found = nx.ancestors(G, step) if transitive else G.predecessors(step)
+    return ordered(G, found)
+
+
+def unlocks(G: nx.DiGraph, step: str, *, transitive: bool = False) -> list[str]:
+    """Steps that require `step`: direct ones, or every step that depends on it."""
+    found = nx.descendants(G, step) if transitive else G.successors(step)
+    return ordered(G, found)
+
+
+def phases(G: nx.DiGraph, steps: Iterable[str]) -> list[list[str]]:
+    """Group steps into phases: a step's phase comes after all its prerequisites' phases.
+
+    Only edges between the given steps count. Steps within a phase are in package order.
+    """
+    sub = G.subgraph(steps)
+    return [ordered(G, generation) for generation in nx.topological_generations(sub)]
+
+
+def depths(G: nx.DiGraph) -> dict[str, int]:
+    """Each step's depth: the length of the longest chain of prerequisites before it."""
+    depth: dict[str, int] = {}
+    for step in nx.topological_sort(G):
+        depth[step] = max((depth[p] + 1 for p in G.predecessors(step)), default=0)
+    return depth
+
+
+@dataclass
+class Plan:
+    """The combined plan for a set of picked guides."""
+
+    guides: list[str]
+    phases: list[list[str]]
+    needed_by: dict[str, list[str]] = field(default_factory=dict)
+    brought_in: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def steps(self) -> list[str]:
+        return [s for phase in self.phases for s in phase]
+
+
+def plan(G: nx.DiGraph, guides: Iterable[str]) -> Plan:
+    """Every step of `guides` plus every step they transitively require, in phases.
+
+    `needed_by[s]` names the picked guides that need step s (its own guide included when
+    picked); `brought_in[s]`, for steps from guides that were not picked, names the steps
+    in the plan that directly require it.
+    """
+    picked = list(dict.fromkeys(guides))
+    chosen = set(picked)
+    needed_by: dict[str, list[str]] = {}
+    for guide in picked:
+        own = [s for s, d in G.nodes(data=True) if d["guide"] == guide]
+        reach = set(own)
+        for s in own:
+            reach |= nx.ancestors(G, s)
+        for s in reach:
+            needed_by.setdefault(s, []).append(guide)
+    members = set(needed_by)
+    brought_in = {
+        s: ordered(G, (t for t in G.successors(s) if t in members))
+        for s in members
+        if G.nodes[s]["guide"] not in chosen
+    }
+    return Plan(picked, phases(G, members), needed_by, brought_in)
