@@ -46,6 +46,9 @@ def load_package(root: Path) -> tuple[Package, list[Problem]]:
             guide = _load_guide(root, folder, problems)
             if guide is not None:
                 package.guides[guide.slug] = guide
+    package.guides = dict(
+        sorted(package.guides.items(), key=lambda item: (not item[1].meta.essential, item[0]))
+    )
     for name in ("theory", "interviews"):
         folder = root / name
         if not folder.is_dir():
