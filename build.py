@@ -29,6 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if getattr(args, "pack", None):
         os.environ["GUIDEPACK_PACK"] = args.pack
+    if getattr(args, "guide", None):
+        os.environ["GUIDEPACK_GUIDE"] = args.guide
     command = args.command or "build"
     return {
         "build": cmd_build,
@@ -72,6 +74,12 @@ def _parser() -> argparse.ArgumentParser:
         "to docs/, guides/, theory/, interviews/ and packs/.",
     )
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+    serve.add_argument(
+        "--guide",
+        metavar="SLUG",
+        help="preview one guide with the steps it needs and the steps that need it; "
+        "rebuilds in seconds even in a large package",
+    )
     sub.add_parser(
         "check",
         parents=[common],
@@ -92,7 +100,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def cmd_check(args: argparse.Namespace) -> int:
     start = time.perf_counter()
-    site = load_site(ROOT)
+    site = load_site(ROOT, _pack())
     elapsed = (time.perf_counter() - start) * 1000
     for problem in site.problems:
         print(problem, file=sys.stderr)
@@ -100,9 +108,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"\n{len(site.problems)} problem(s) found.", file=sys.stderr)
         return 1
     steps = site.graph.number_of_nodes()
+    pack = f" and pack {site.pack.name!r} ({len(site.picked)} guides picked)" if site.pack else ""
     print(
         f"OK: {len(site.package.guides)} guides, {steps} steps, "
-        f"{site.graph.number_of_edges()} requirements checked in {elapsed:.0f} ms."
+        f"{site.graph.number_of_edges()} requirements{pack} checked in {elapsed:.0f} ms."
     )
     return 0
 
@@ -164,7 +173,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from guidepack.render import render_site
 
-    site = load_site(ROOT)
+    site = load_site(ROOT, _pack())
     if site.problems:
         for problem in site.problems:
             print(problem, file=sys.stderr)
@@ -192,6 +201,31 @@ def cmd_export(args: argparse.Namespace) -> int:
         "extra_javascript."
     )
     return 0
+
+
+def _pack() -> str | None:
+    """The pack to use: --pack, else GUIDEPACK_PACK, else the default set in mkdocs.yml."""
+    if os.environ.get("GUIDEPACK_PACK"):
+        return os.environ["GUIDEPACK_PACK"]
+    import yaml
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    def env(loader, node):
+        values = loader.construct_sequence(node)
+        return os.environ.get(values[0]) or (values[-1] if len(values) > 1 else None)
+
+    _Loader.add_constructor("!ENV", env)
+    _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    try:
+        config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    except (OSError, yaml.YAMLError):
+        return None
+    for plugin in (config or {}).get("plugins") or []:
+        if isinstance(plugin, dict) and "guidepack" in plugin:
+            return (plugin["guidepack"] or {}).get("pack") or None
+    return None
 
 
 def _log_to_console(verbose: bool) -> None:

@@ -32,6 +32,7 @@ STEP_FILE = re.compile(r"^(\d{2,3})-(.+)\.md$")
 INTERVIEW_FILE = re.compile(r"^\d{4}-")
 CONTENT_ROOTS = ("guides", "theory", "interviews")
 MAX_FILE_BYTES = 2_000_000
+RESERVED_STEP_SLUGS = frozenset({"pitch"})  # /guides/<guide>/pitch/ is the pitch deck
 
 
 def load_package(root: Path) -> tuple[Package, list[Problem]]:
@@ -119,6 +120,17 @@ def _load_guide(root: Path, folder: Path, problems: list[Problem]) -> Guide | No
             )
             continue
         order, step_slug = int(match.group(1)), match.group(2)
+        if step_slug in RESERVED_STEP_SLUGS:
+            problems.append(
+                Problem(
+                    rel,
+                    0,
+                    f"step slug `{step_slug}` is reserved: /guides/{slug}/{step_slug}/ is the "
+                    "guide's pitch deck",
+                    f"rename the file, e.g. `{match.group(1)}-make-the-case.md`",
+                )
+            )
+            continue
         parsed = _read(root, path, StepMeta, problems)
         if parsed is None:
             continue
@@ -181,7 +193,7 @@ def _read(root: Path, path: Path, model: type[BaseModel], problems: list[Problem
     except RecursionError:
         problems.append(Problem(rel, 1, "front matter is nested too deeply"))
         return None
-    source = Source(path, rel, parsed.lines)
+    source = Source(path, rel, parsed.lines, parsed.body_line)
     if parsed.body_line == 1:
         problems.append(
             Problem(

@@ -202,6 +202,7 @@ class Source:
     path: Path
     rel: str
     lines: dict[tuple, int] = field(default_factory=dict, compare=False, repr=False)
+    body_line: int = 1
 
     def line_of(self, loc: tuple = ()) -> int:
         """The file line of a front matter key path, or of its nearest parent."""
@@ -274,4 +275,14 @@ class Package:
 
     @property
     def steps(self) -> dict[str, Step]:
-        return {s.id: s for g in self.guides.values() for s in g.steps}
+        """Every step by id, built once: renderers look steps up for every link.
+
+        Built again when `guides` is replaced or gains or loses a guide; a guide's step
+        list is complete when the loader adds the guide, and is not changed after.
+        """
+        cached = self.__dict__.get("_steps")
+        if cached is None or cached[0] is not self.guides or cached[1] != len(self.guides):
+            steps = {s.id: s for g in self.guides.values() for s in g.steps}
+            cached = (self.guides, len(self.guides), steps)
+            self.__dict__["_steps"] = cached
+        return cached[2]

@@ -7,33 +7,110 @@ from pathlib import Path
 
 import networkx as nx
 
+from . import graph as g
 from .graph import build_graph
 from .loader import load_package
 from .model import Package
-from .problems import Problem
-
-ESSENTIAL_NOTE = "Essential guides (care and exchange) are in every package."
+from .packs import Pack, load_pack, substitute, variable_problems
+from .problems import Problem, did_you_mean
 
 
 @dataclass
 class Site:
-    """Everything a build needs: records, the graph, and the guides this site shows."""
+    """Everything a build needs: records, the graph, and what this site shows.
+
+    `picked` are the chosen guides (all of them without a pack; the essentials and the
+    pack's guides with one); `steps` are the steps built: every step of the picked guides
+    and every step they need; `pulled_in[s]`, for a step of a guide that was not picked,
+    names the steps that need it.
+    """
 
     root: Path
     package: Package
     graph: nx.DiGraph
     picked: list[str] = field(default_factory=list)
+    steps: set[str] = field(default_factory=set)
+    pulled_in: dict[str, list[str]] = field(default_factory=dict)
+    pack: Pack | None = None
     problems: list[Problem] = field(default_factory=list)
 
     @property
     def essentials(self) -> list[str]:
-        return [g for g, guide in self.package.guides.items() if guide.meta.essential]
+        return [s for s, guide in self.package.guides.items() if guide.meta.essential]
+
+    @property
+    def guides(self) -> list[str]:
+        """Guides with at least one step in this site, in package order."""
+        shown = {self.graph.nodes[s]["guide"] for s in self.steps}
+        return [s for s in self.package.guides if s in shown or s in self.picked]
+
+    def text(self, text: str) -> str:
+        """Content text with pack variables filled in (or neutral defaults)."""
+        return substitute(text, self.pack)
 
 
-def load_site(root: Path) -> Site:
-    """Load the content under `root` and build its graph; problems are collected."""
+def load_site(root: Path, pack: Path | str | None = None, guide: str | None = None) -> Site:
+    """Load the content under `root` (and a town pack) and plan the site; problems are kept.
+
+    With `guide`, the site is a preview of that guide alone (see `focus`).
+    """
     package, problems = load_package(root)
     graph, graph_problems = build_graph(package)
     problems.extend(graph_problems)
-    picked = list(package.guides)
-    return Site(root, package, graph, picked, sorted(set(problems)))
+    site = Site(root, package, graph)
+    if pack:
+        site.pack, pack_problems = load_pack(root, Path(pack), package)
+        problems.extend(pack_problems)
+    essentials = site.essentials
+    if site.pack is not None:
+        chosen = [s for s in site.pack.meta.guides if s in package.guides]
+        site.picked = list(dict.fromkeys([*essentials, *chosen]))
+    else:
+        site.picked = list(package.guides)
+    if not graph_problems and len(site.picked) == len(package.guides):
+        site.steps = set(graph.nodes)  # every guide is picked: nothing is pulled in
+    elif not graph_problems:
+        plan = g.plan(graph, site.picked)
+        site.steps = set(plan.steps)
+        site.pulled_in = plan.brought_in
+    if guide and not graph_problems:
+        problems.extend(focus(site, guide))
+    problems.extend(_variable_problems(site))
+    site.problems = sorted(set(problems))
+    return site
+
+
+def focus(site: Site, guide: str) -> list[Problem]:
+    """Narrow a planned site to a preview of one guide, so `serve` rebuilds it in seconds.
+
+    The preview holds the guide's steps, every step they (transitively) require, the steps
+    that directly require one of them, and the essential guides (always in a package).
+    Steps that require the guide's steps are not followed further: for a foundation guide
+    that would be the whole package. In a town pack, a dependant the pack leaves out stays
+    out; the guide itself is shown as if the pack had picked it.
+    """
+    package = site.package
+    if guide not in package.guides:
+        hint = did_you_mean(guide, package.guides).strip() or "the guides are: " + ", ".join(
+            package.guides
+        )
+        return [Problem("guides", 0, f"no guide `{guide}` to preview", hint)]
+    site.picked = [s for s in site.picked if package.guides[s].meta.essential]
+    site.picked = list(dict.fromkeys([*site.picked, guide]))
+    plan = g.plan(site.graph, site.picked)
+    own = [s.id for s in package.guides[guide].steps]
+    dependants = {t for s in own for t in site.graph.successors(s)}
+    site.steps = set(plan.steps) | (dependants & site.steps)
+    site.pulled_in = plan.brought_in
+    return []
+
+
+def _variable_problems(site: Site) -> list[Problem]:
+    found: list[Problem] = []
+    for slug in site.guides:
+        guide = site.package.guides[slug]
+        found += variable_problems(guide.body, guide.source, guide.source.body_line, site.pack)
+        for step in guide.steps:
+            if step.id in site.steps:
+                found += variable_problems(step.body, step.source, step.source.body_line, site.pack)
+    return found

@@ -13,6 +13,7 @@ import jinja2
 from .. import graph as g
 from ..model import Guide, Page, Step, json_schemas
 from ..site import Site
+from .deck import render_guide_deck, render_package_deck
 from .links import guide_uri, href, md_link, step_uri, url_of
 
 
@@ -80,13 +81,17 @@ def render_site(site: Site) -> dict[str, VirtualPage]:
     def add(page: VirtualPage) -> None:
         pages[page.uri] = page
 
-    for slug in site.picked:
+    for slug in site.guides:
         guide = site.package.guides[slug]
         add(render_guide(site, guide))
         for step in guide.steps:
-            add(render_step(site, step))
+            if step.id in site.steps:
+                add(render_step(site, step))
+        if slug in site.picked:
+            add(VirtualPage(f"guides/{slug}/pitch/index.html", render_guide_deck(site, slug)))
     add(render_guides_index(site))
     add(render_package(site))
+    add(VirtualPage("package/pitch/index.html", render_package_deck(site)))
     for page in site.package.pages:
         add(render_page(page))
     for page in site.package.interviews:
@@ -94,6 +99,11 @@ def render_site(site: Site) -> dict[str, VirtualPage]:
     add(VirtualPage("package.json", render_package_json(site)))
     for name, schema in json_schemas().items():
         add(VirtualPage(f"schema/{name}.json", json.dumps(schema, indent=2) + "\n"))
+    if site.pack is not None:
+        from .local import render_pack_pages
+
+        for page in render_pack_pages(site):
+            add(page)
     return pages
 
 
@@ -107,12 +117,14 @@ def render_step(site: Site, step: Step) -> VirtualPage:
     """A step page with its "Before this" and "This unlocks" panels."""
     uri = step_uri(step.id)
     guide = site.package.guides[step.guide]
-    shown = _shown_steps(site)
+    shown = site.steps
 
     def links(ids: list[str]) -> list[Link]:
         return [
             _link(site, uri, i, name_guide=i.split("/")[0] != step.guide) for i in ids if i in shown
         ]
+
+    note = site.pack.notes.get(step.id) if site.pack else None
 
     content = (
         environment()
@@ -126,14 +138,17 @@ def render_step(site: Site, step: Step) -> VirtualPage:
             before=links(g.prerequisites(site.graph, step.id)),
             after=links(g.unlocks(site.graph, step.id)),
             related=links(g.ordered(site.graph, step.meta.related)),
-            body=step.body.strip(),
+            pulled_in=links(site.pulled_in.get(step.id, [])),
+            pack=site.pack,
+            note=site.text(note.body) if note else "",
+            body=site.text(step.body.strip()),
         )
     )
     return VirtualPage(uri, content, step.source.rel)
 
 
 def _shown_steps(site: Site) -> set[str]:
-    return {s.id for slug in site.picked for s in site.package.guides[slug].steps}
+    return site.steps
 
 
 def render_guide(site: Site, guide: Guide) -> VirtualPage:
@@ -162,16 +177,19 @@ def render_guide(site: Site, guide: Guide) -> VirtualPage:
             }
             for step_id in phase
         ]
-        for phase in g.phases(site.graph, [s.id for s in guide.steps])
+        for phase in g.phases(site.graph, [s.id for s in guide.steps if s.id in shown])
     ]
+    partial = guide.slug not in site.picked
     content = (
         environment()
         .get_template("guide.md.j2")
         .render(
             front=_front(title=guide.title, description=guide.meta.summary),
             guide=guide,
-            body=guide.body.strip(),
+            body=site.text(guide.body.strip()),
             phases=phases,
+            partial=partial,
+            pack=site.pack,
         )
     )
     return VirtualPage(uri, content, guide.source.rel)
@@ -184,16 +202,14 @@ def _guide_title(site: Site, step_id: str) -> str:
 def render_guides_index(site: Site) -> VirtualPage:
     """The list of guides: one card each, essentials first."""
     uri = "guides/index.md"
-    guides = sorted(
-        (site.package.guides[s] for s in site.picked),
-        key=lambda guide: (not guide.meta.essential, site.picked.index(guide.slug)),
-    )
+    guides = [site.package.guides[s] for s in site.guides]
     cards = [
         {
             "title": guide.title,
             "summary": guide.meta.summary,
             "essential": guide.meta.essential,
-            "count": len(guide.steps),
+            "count": sum(s.id in site.steps for s in guide.steps),
+            "partial": guide.slug not in site.picked,
             "target": md_link(uri, guide_uri(guide.slug)),
         }
         for guide in guides
@@ -223,7 +239,7 @@ def render_page(page: Page) -> VirtualPage:
 def render_package_json(site: Site) -> str:
     """The machine-readable index of guides, steps and edges (for federation)."""
     shown = _shown_steps(site)
-    guides = [site.package.guides[s] for s in site.picked]
+    guides = [site.package.guides[s] for s in site.guides]
     data = {
         "guides": [
             {
@@ -232,7 +248,7 @@ def render_package_json(site: Site) -> str:
                 "summary": guide.meta.summary,
                 "essential": guide.meta.essential,
                 "url": url_of(guide_uri(guide.slug)),
-                "steps": [s.id for s in guide.steps],
+                "steps": [s.id for s in guide.steps if s.id in shown],
             }
             for guide in guides
         ],
@@ -246,6 +262,7 @@ def render_package_json(site: Site) -> str:
             }
             for guide in guides
             for step in guide.steps
+            if step.id in shown
         ],
         "edges": [
             [a, b]
