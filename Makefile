@@ -7,7 +7,7 @@ GUIDE ?=
 PACK_ARG := $(if $(PACK),--pack $(PACK),)
 GUIDE_ARG := $(if $(GUIDE),--guide $(GUIDE),)
 
-.PHONY: site serve test check lint bench clean setup
+.PHONY: site serve test check lint bench linkcheck clean setup schema
 
 site: $(VENV)/.installed
 	$(BIN)/python build.py build $(PACK_ARG)
@@ -17,6 +17,10 @@ serve: $(VENV)/.installed
 
 check: $(VENV)/.installed
 	$(BIN)/python build.py check $(PACK_ARG)
+
+# Rewrites schema/*.json (the front matter schemas for editors) from the content model.
+schema: $(VENV)/.installed
+	$(BIN)/python build.py schema
 
 test: $(VENV)/.installed-test
 	$(BIN)/python tests/setup_browser.py
@@ -29,6 +33,10 @@ lint: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run.py
+
+# Checks the external links of the content; needs the network, so it is not part of `test`.
+linkcheck: $(VENV)/.installed
+	$(BIN)/python tools/linkcheck.py
 
 setup: $(VENV)/.installed
 
@@ -43,4 +51,4 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	touch $@
 
 clean:
-	rm -rf site .site-build-* $(VENV)
+	rm -rf site .site-build-* .site-old-* .cache $(VENV)

@@ -36,6 +36,21 @@ def built_repo(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def built_demo(tmp_path_factory) -> Path:
+    """The real repository's demo town pack built once with build.py."""
+    out = tmp_path_factory.mktemp("demo") / "site"
+    result = subprocess.run(
+        [sys.executable, str(REPO / "build.py"), "build", "--pack", "packs/demo-town"]
+        + ["--site-dir", str(out)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
 def serve_folder(folder: Path):
     """Serve `folder` over HTTP on a free loopback port; returns (base url, server)."""
     handler = functools.partial(_QuietHandler, directory=str(folder))

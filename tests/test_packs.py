@@ -28,11 +28,8 @@ def check(root: Path, pack: str) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("demo") / "site"
-    result = build("packs/demo-town", out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+def demo(built_demo) -> Path:
+    return built_demo  # the demo pack built once per session (conftest)
 
 
 def read(site: Path, url: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,6 +15,7 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
 MAX_EXPANDED = 100_000
+MAX_DEPTH = 50  # lists and mappings inside each other; real front matter uses 4 at most
 
 
 class FrontMatterError(ValueError):
@@ -38,12 +41,18 @@ def split(text: str) -> tuple[str | None, str, int]:
     """Return (front matter text or None, body, file line where the body starts)."""
     if not text.startswith("---"):
         return None, text, 1
-    lines = text.split("\n")
-    if lines[0].rstrip() != "---":
+    end = text.find("\n")
+    if (text if end < 0 else text[:end]).rstrip() != "---":
         return None, text, 1
-    for i in range(1, len(lines)):
-        if lines[i].rstrip() in ("---", "..."):
-            return "\n".join(lines[1:i]), "\n".join(lines[i + 1 :]), i + 2
+    # Walk the front matter's lines only: the body is not split and joined again.
+    start = pos = end + 1
+    i = 1
+    while end >= 0:
+        end = text.find("\n", pos)
+        if (text[pos:] if end < 0 else text[pos:end]).rstrip() in ("---", "..."):
+            front = text[start : pos - 1] if pos > start else ""
+            return front, "" if end < 0 else text[end + 1 :], i + 2
+        pos, i = end + 1, i + 1
     raise FrontMatterError(
         "front matter is not closed",
         1,
@@ -51,19 +60,20 @@ def split(text: str) -> tuple[str | None, str, int]:
     )
 
 
-def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[tuple, int]]:
+def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, Mapping[tuple, int]]:
     """Parse YAML, returning the data and the file line of every key path.
 
     `first_line` is the file line of the YAML's first line. Raises FrontMatterError.
     """
+    _check_depth(text, first_line)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return None, {(): first_line}
-        _check_aliases(node, first_line)
-        lines: dict[tuple, int] = {}
-        _index(node, (), lines, first_line)
+        if "*" in text:  # an alias is written `*name`: without a star there is none
+            _check_aliases(node, first_line)
+        lines = KeyLines(text, first_line)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -79,9 +89,41 @@ def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[tuple, int]]:
         ) from None
     except yaml.YAMLError as exc:
         raise FrontMatterError(f"YAML error: {exc}", first_line) from None
+    except FrontMatterError:
+        raise
+    except (ValueError, TypeError, KeyError, OverflowError) as exc:
+        # a scalar YAML reads but cannot convert: `date: 2024-02-30`, a 5,000-digit number
+        value, line = _unreadable_scalar(node)
+        raise FrontMatterError(
+            f"the value `{value}` cannot be read ({str(exc).split(';')[0][:80]})",
+            first_line + line,
+            "put the value in quotes to keep it as text; a date must be a real day, YYYY-MM-DD",
+        ) from None
     finally:
         loader.dispose()
     return data, lines
+
+
+def _unreadable_scalar(node: yaml.Node) -> tuple[str, int]:
+    """The first scalar under `node` that YAML cannot convert, and its line (0-based)."""
+    constructor = yaml.constructor.SafeConstructor()
+    stack, seen = [node], set()
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, yaml.ScalarNode):
+            try:
+                constructor.construct_object(current)
+            except Exception:
+                text = current.value if len(current.value) <= 40 else current.value[:37] + "..."
+                return text, current.start_mark.line
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend(n for pair in reversed(current.value) for n in reversed(pair))
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(reversed(current.value))
+    return "?", node.start_mark.line
 
 
 def parse(text: str) -> Parsed:
@@ -90,8 +132,51 @@ def parse(text: str) -> Parsed:
     if front is None:
         return Parsed({}, {(): 1}, body, body_line)
     data, lines = parse_yaml(front, first_line=2)
-    lines.setdefault((), 1)
+    if isinstance(lines, KeyLines):
+        lines.root = 1
+    else:
+        lines.setdefault((), 1)
     return Parsed(data if data is not None else {}, lines, body, body_line)
+
+
+class KeyLines(Mapping):
+    """The file line of every key path of a YAML text, indexed on first use.
+
+    Only a problem report asks for a line, so a valid file never pays for the index: at
+    100,000 steps that saves a walk over every node and ~300 MB of dictionaries.
+    """
+
+    __slots__ = ("_text", "_first", "_lines", "root")
+
+    def __init__(self, text: str, first_line: int):
+        self._text: str | None = text
+        self._first = first_line
+        self._lines: dict[tuple, int] | None = None
+        self.root: int | None = None
+
+    def _get(self) -> dict[tuple, int]:
+        if self._lines is None:
+            lines: dict[tuple, int] = {}
+            loader = _Loader(self._text or "")
+            try:
+                node = loader.get_single_node()  # parsed once before, so it parses again
+            finally:
+                loader.dispose()
+            if node is not None:
+                _index(node, (), lines, self._first)
+            if self.root is not None:
+                lines.setdefault((), self.root)
+            self._lines, self._text = lines, None
+        return self._lines
+
+    def __getitem__(self, key: tuple) -> int:
+        return self._get()[key]
+
+    def __iter__(self) -> Iterator[tuple]:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
 
 
 def _index(node: yaml.Node, path: tuple, lines: dict[tuple, int], first: int) -> None:
@@ -109,14 +194,62 @@ def _index(node: yaml.Node, path: tuple, lines: dict[tuple, int], first: int) ->
             _index(item, sub, lines, first)
 
 
+def _check_depth(text: str, first: int) -> None:
+    """Refuse deeply nested YAML before composing it: libyaml's composer recurses in C.
+
+    A few hundred thousand `[` or `- ` crash the interpreter (a stack overflow, not an
+    exception), so the nesting is measured on the parser's events, which need no recursion.
+    """
+    if _depth_bound(text) <= MAX_DEPTH:
+        return  # cannot nest that deep: skip the second pass (most files end here)
+    loader = _Loader(text)
+    depth = 0
+    try:
+        while (event := loader.get_event()) is not None:
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise FrontMatterError(
+                        f"front matter is nested too deeply (more than {MAX_DEPTH} levels)",
+                        first + event.start_mark.line,
+                        "write the front matter as plain `key: value` lines and short lists",
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # the full parse reports syntax errors with their line
+    finally:
+        loader.dispose()
+
+
+_BLOCK_INDICATOR = re.compile(r"[-?](?=[ \t\n]|$)")
+
+
+def _depth_bound(text: str) -> int:
+    """An upper bound on how deeply a YAML text can nest lists and mappings.
+
+    Along a chain of nested collections, each flow collection has its own `[` or `{`
+    (a `[` may also hold a one-pair mapping: two levels), and each block collection
+    starts on a line of its own or after a `- ` or `? ` on its parent's line.
+    """
+    brackets = text.count("[") + text.count("{")
+    return text.count("\n") + 1 + len(_BLOCK_INDICATOR.findall(text)) + 2 * brackets
+
+
 def _check_aliases(node: yaml.Node, first: int) -> None:
     """Refuse documents whose aliases would expand to a huge tree (a "billion laughs")."""
     sizes: dict[int, int] = {}
 
     def size(n: yaml.Node) -> int:
+        if sizes.get(id(n)) == 0:  # still being measured: an alias inside its own anchor
+            raise FrontMatterError(
+                "a YAML alias refers to the value it is part of, which never ends",
+                first + n.start_mark.line,
+                "write the values out instead of using `&anchor` and `*alias`",
+            )
         if id(n) in sizes:
             return sizes[id(n)]
-        sizes[id(n)] = 1  # guards against recursive aliases
+        sizes[id(n)] = 0
         if isinstance(n, yaml.MappingNode):
             total = 1 + sum(size(k) + size(v) for k, v in n.value)
         elif isinstance(n, yaml.SequenceNode):

@@ -26,22 +26,68 @@ def build_graph(package: Package) -> tuple[nx.DiGraph, list[Problem]]:
     for step in steps.values():
         for key in ("requires", "related"):
             for i, other in enumerate(getattr(step.meta, key)):
-                line = step.source.line_of((key, i))
                 if other == step.id:
                     problems.append(
                         Problem(
                             step.source.rel,
-                            line,
+                            step.source.line_of((key, i)),
                             f"step `{step.id}` names itself in `{key}`",
                             f"remove `{other}` from `{key}`",
                         )
                     )
                 elif other not in steps:
+                    line = step.source.line_of((key, i))  # looked up for problems only
                     problems.append(_missing(step, key, other, line, steps))
                 elif key == "requires":
                     G.add_edge(other, step.id)
+    G.graph[BY_GUIDE] = {slug: [s.id for s in g.steps] for slug, g in package.guides.items()}
     problems.extend(_cycles(G, steps))
     return G, problems
+
+
+BY_GUIDE = "by_guide"  # G.graph[BY_GUIDE]: step ids of each guide, set once by build_graph
+
+
+def _guide_members(G: nx.DiGraph, guide: str) -> list[str]:
+    """The steps of one guide in G, from the index build_graph keeps (no scan of G)."""
+    index = G.graph.get(BY_GUIDE)
+    if index is None:
+        return [s for s, d in G.nodes(data=True) if d["guide"] == guide]
+    return [s for s in index.get(guide, ()) if s in G]  # `in G` also holds for subgraph views
+
+
+def ancestors_of(G: nx.DiGraph, steps: Iterable[str]) -> set[str]:
+    """The given steps and every step they transitively require: one walk for all of them."""
+    seen = set(steps)
+    stack = list(seen)
+    pred = G.pred
+    while stack:
+        for p in pred[stack.pop()]:
+            if p not in seen:
+                seen.add(p)
+                stack.append(p)
+    return seen
+
+
+def guides_needing(G: nx.DiGraph) -> dict[str, set[str]]:
+    """For every step, the guides that have a step (transitively) requiring it.
+
+    One pass over the graph, kept on it: renderers ask this for many steps (not kept on
+    subgraph views, which share the graph's dict).
+    """
+    cached = G.graph.get("guides_needing")
+    if cached is not None:
+        return cached
+    needing: dict[str, set[str]] = {}
+    for step in reversed(list(nx.topological_sort(G))):
+        found: set[str] = set()
+        for after in G.successors(step):
+            found.add(G.nodes[after]["guide"])
+            found |= needing[after]
+        needing[step] = found
+    if not nx.is_frozen(G):
+        G.graph["guides_needing"] = needing
+    return needing
 
 
 def _missing(step: Step, key: str, other: str, line: int, steps: dict[str, Step]) -> Problem:
@@ -51,6 +97,9 @@ def _missing(step: Step, key: str, other: str, line: int, steps: dict[str, Step]
         if near
         else "use a full id `<guide>/<step-slug>`: the step's file name without its number"
     )
+    moved = [s.id for s in steps.values() if other in s.meta.aliases]
+    if moved:
+        hint = f"`{other}` was renamed: use `{moved[0]}`"
     return Problem(step.source.rel, line, f"`{key}` names `{other}`, which is not a step", hint)
 
 
@@ -89,7 +138,7 @@ def ordered(G: nx.DiGraph, steps: Iterable[str]) -> list[str]:
 
 def guide_steps(G: nx.DiGraph, guide: str) -> list[str]:
     """The steps of one guide in their numbered order."""
-    return ordered(G, (s for s, d in G.nodes(data=True) if d["guide"] == guide))
+    return ordered(G, _guide_members(G, guide))
 
 
 def prerequisites(G: nx.DiGraph, step: str, *, transitive: bool = False) -> list[str]:
@@ -146,11 +195,7 @@ def plan(G: nx.DiGraph, guides: Iterable[str]) -> Plan:
     chosen = set(picked)
     needed_by: dict[str, list[str]] = {}
     for guide in picked:
-        own = [s for s, d in G.nodes(data=True) if d["guide"] == guide]
-        reach = set(own)
-        for s in own:
-            reach |= nx.ancestors(G, s)
-        for s in reach:
+        for s in ancestors_of(G, _guide_members(G, guide)):
             needed_by.setdefault(s, []).append(guide)
     members = set(needed_by)
     brought_in = {

@@ -106,7 +106,7 @@ def _load_guide(root: Path, folder: Path, problems: list[Problem]) -> Guide | No
     for path in sorted(folder.glob("*.md")):
         if path.name == "index.md":
             continue
-        rel = path.relative_to(root).as_posix()
+        rel = f"{rel_folder}/{path.name}"
         match = STEP_FILE.match(path.name)
         if not match or not re.match(SLUG, match.group(2)):
             problems.append(
@@ -131,7 +131,7 @@ def _load_guide(root: Path, folder: Path, problems: list[Problem]) -> Guide | No
                 )
             )
             continue
-        parsed = _read(root, path, StepMeta, problems)
+        parsed = _read(root, path, StepMeta, problems, rel)
         if parsed is None:
             continue
         step_meta, step_body, step_source = parsed
@@ -162,9 +162,12 @@ def _load_guide(root: Path, folder: Path, problems: list[Problem]) -> Guide | No
     return guide
 
 
-def _read(root: Path, path: Path, model: type[BaseModel], problems: list[Problem]):
-    """Read one file and validate its front matter; None (and problems) when it fails."""
-    rel = path.relative_to(root).as_posix()
+def _read(root: Path, path: Path, model: type[BaseModel], problems: list[Problem], rel: str = ""):
+    """Read one file and validate its front matter; None (and problems) when it fails.
+
+    `rel` is the path relative to `root` when the caller knows it (saves time at scale).
+    """
+    rel = rel or path.relative_to(root).as_posix()
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -272,7 +275,10 @@ def _explain(exc: ValidationError, model: type[BaseModel], source: Source) -> li
 
 
 def _short(value: object) -> str:
-    text = repr(value)
+    try:
+        text = repr(value)
+    except (ValueError, RecursionError):  # a 5,000-digit number, a deeply nested list
+        return "a value too large to show"
     return text if len(text) <= 60 else text[:57] + "..."
 
 

@@ -78,6 +78,11 @@ class StepMeta(_Strict):
     resources: list[Link] = Field(
         default_factory=list, description="Public pages of real organisations, laws, model rules."
     )
+    aliases: list[StepId] = Field(
+        default_factory=list,
+        description="Ids this step had before a rename or move, as full ids `<guide>/<old-slug>`: "
+        "old URLs redirect here and progress ticked under an old id still counts.",
+    )
 
 
 class Pitch(_Strict):

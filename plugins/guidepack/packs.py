@@ -120,6 +120,9 @@ def _load_notes(root: Path, folder: Path, package: Package, pack: Pack, problems
             hint = "name notes `notes/<guide>/<step-slug>.md`" + (
                 ": did you mean " + " or ".join(f"`{n}`" for n in near) + "?" if near else ""
             )
+            moved = [s.id for s in steps.values() if step_id in s.meta.aliases]
+            if moved:
+                hint = f"`{step_id}` was renamed: move the note to `notes/{moved[0]}.md`"
             problems.append(Problem(rel, 1, f"note for `{step_id}`, which is not a step", hint))
             continue
         text = path.read_text(encoding="utf-8")

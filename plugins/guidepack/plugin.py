@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from html import escape
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,7 +15,9 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .loader import CONTENT_ROOTS
+from .provenance import last_updated
 from .render import VirtualPage, render_site
+from .safety import sanitise_marked
 from .site import Site, load_site
 
 if TYPE_CHECKING:
@@ -25,6 +28,27 @@ log = logging.getLogger("mkdocs.plugins.guidepack")
 ASSETS = ("guidepack.css", "guidepack.js")
 
 
+class _OutsidePreview(logging.Filter):
+    """In a one-guide preview (`serve --guide`), drops the "link not found" warnings of
+    pages outside that guide: they link to steps the preview leaves out on purpose."""
+
+    guide = ""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not self.guide:
+            return True
+        message = record.getMessage()
+        return not (
+            message.startswith("Doc file '")
+            and not message.startswith(f"Doc file 'guides/{self.guide}/")
+            and message.endswith("is not found among documentation files.")
+        )
+
+
+_OUTSIDE_PREVIEW = _OutsidePreview()
+logging.getLogger("mkdocs.structure.pages").addFilter(_OUTSIDE_PREVIEW)
+
+
 class GuidepackConfig(Config):
     enabled = c.Type(bool, default=True)
     root = c.Optional(c.Type(str))
@@ -33,6 +57,8 @@ class GuidepackConfig(Config):
     """A town pack folder to build, e.g. `packs/demo-town` (empty: the whole package)."""
     guide = c.Type(str, default="")
     """Preview one guide (a slug): its steps, what they need and what needs them."""
+    forum_url = c.Optional(c.Type(str))
+    """New-topic URL of the discussion forum; `{title}` and `{id}` become the step's."""
 
 
 class GuidepackPlugin(BasePlugin[GuidepackConfig]):
@@ -46,6 +72,7 @@ class GuidepackPlugin(BasePlugin[GuidepackConfig]):
         if not self.config.enabled:
             return config
         root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
+        _OUTSIDE_PREVIEW.guide = self.config.guide
         site = load_site(root, self.config.pack or None, self.config.guide or None)
         if site.problems:
             raise PluginError(
@@ -55,7 +82,9 @@ class GuidepackPlugin(BasePlugin[GuidepackConfig]):
         self.site = site
         self.root = root
         if site.pack is not None:
-            config.site_name = f"{site.pack.name}: build your local economy"
+            config.site_name = f"{escape(site.pack.name)}: build your local economy"
+        site.forum_url = _forum_url(self.config.forum_url)
+        site.updated = last_updated(root, _sources(site))
         self.pages = render_site(site)
         for asset in ASSETS:
             uri = f"assets/guidepack/{asset}"
@@ -91,6 +120,10 @@ class GuidepackPlugin(BasePlugin[GuidepackConfig]):
             files.append(File.generated(config, f"assets/guidepack/{asset}", content=data))
         return files
 
+    def on_page_content(self, html: str, /, *, page, config: MkDocsConfig, files) -> str:
+        """Sanitise the contributed parts of a page's HTML (see guidepack.safety)."""
+        return sanitise_marked(html)
+
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> None:
         if self.site is None:
             return
@@ -98,6 +131,25 @@ class GuidepackPlugin(BasePlugin[GuidepackConfig]):
             path = self.root / name
             if path.is_dir():
                 server.watch(str(path))
+
+
+def _forum_url(template: str | None) -> str | None:
+    """The forum URL template, checked: a web address (None when not configured)."""
+    if not template:
+        return None
+    if not template.startswith(("https://", "http://")):
+        raise PluginError(
+            f"guidepack: forum_url must be a web address starting https://, not {template!r}"
+        )
+    return template
+
+
+def _sources(site: Site) -> list[str]:
+    """The file of every guide and step (for their "last updated" dates)."""
+    paths = []
+    for guide in site.package.guides.values():
+        paths += [guide.source.rel, *(step.source.rel for step in guide.steps)]
+    return paths
 
 
 def _relative(path: Path, root: Path) -> str | None:

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
 
 from . import graph as g
+from .aliases import alias_problems
 from .graph import build_graph
+from .interviews import interview_problems
 from .loader import load_package
 from .model import Package
 from .packs import Pack, load_pack, substitute, variable_problems
 from .problems import Problem, did_you_mean
+from .safecheck import site_problems
 
 
 @dataclass
@@ -33,6 +37,10 @@ class Site:
     pulled_in: dict[str, list[str]] = field(default_factory=dict)
     pack: Pack | None = None
     problems: list[Problem] = field(default_factory=list)
+    forum_url: str | None = None
+    """Discussion forum's new-topic URL with `{title}` and `{id}`; set by the adapter."""
+    updated: dict[str, str] = field(default_factory=dict)
+    """Date (YYYY-MM-DD) each content file last changed in git, by path; set by the adapter."""
 
     @property
     def essentials(self) -> list[str]:
@@ -54,9 +62,23 @@ def load_site(root: Path, pack: Path | str | None = None, guide: str | None = No
 
     With `guide`, the site is a preview of that guide alone (see `focus`).
     """
+    # Loading allocates millions of objects and frees few: the cycle collector would walk
+    # them again and again as they pile up (a third of `check` at 100,000 steps), so it
+    # waits until they are all in place.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_site(root, pack, guide)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load_site(root: Path, pack: Path | str | None, guide: str | None) -> Site:
     package, problems = load_package(root)
     graph, graph_problems = build_graph(package)
     problems.extend(graph_problems)
+    problems.extend(alias_problems(package))
     site = Site(root, package, graph)
     if pack:
         site.pack, pack_problems = load_pack(root, Path(pack), package)
@@ -76,6 +98,8 @@ def load_site(root: Path, pack: Path | str | None = None, guide: str | None = No
     if guide and not graph_problems:
         problems.extend(focus(site, guide))
     problems.extend(_variable_problems(site))
+    problems.extend(site_problems(site))
+    problems.extend(interview_problems(site))
     site.problems = sorted(set(problems))
     return site
 
@@ -83,13 +107,13 @@ def load_site(root: Path, pack: Path | str | None = None, guide: str | None = No
 def focus(site: Site, guide: str) -> list[Problem]:
     """Narrow a planned site to a preview of one guide, so `serve` rebuilds it in seconds.
 
-    The preview holds the guide's steps, every step they (transitively) require, the steps
-    that directly require one of them, and the essential guides (always in a package).
-    Steps that require the guide's steps are not followed further: for a foundation guide
-    that would be the whole package. In a town pack, a dependant the pack leaves out stays
-    out; the guide itself is shown as if the pack had picked it.
+    The preview builds the guide's steps, their prerequisites and the steps that require
+    them (direct ones, as in the "Before this" and "This unlocks" panels, so every link on
+    the guide's pages works), and the essential guides' overview pages (always in a
+    package). Going further would rebuild most of a large package on every save. In a
+    town pack, a dependant the pack leaves out stays out.
     """
-    package = site.package
+    package, G = site.package, site.graph
     if guide not in package.guides:
         hint = did_you_mean(guide, package.guides).strip() or "the guides are: " + ", ".join(
             package.guides
@@ -97,11 +121,15 @@ def focus(site: Site, guide: str) -> list[Problem]:
         return [Problem("guides", 0, f"no guide `{guide}` to preview", hint)]
     site.picked = [s for s in site.picked if package.guides[s].meta.essential]
     site.picked = list(dict.fromkeys([*site.picked, guide]))
-    plan = g.plan(site.graph, site.picked)
-    own = [s.id for s in package.guides[guide].steps]
-    dependants = {t for s in own for t in site.graph.successors(s)}
-    site.steps = set(plan.steps) | (dependants & site.steps)
-    site.pulled_in = plan.brought_in
+    own = {s.id for s in package.guides[guide].steps}
+    before = {p for s in own for p in G.predecessors(s)} - own
+    after = {t for s in own for t in G.successors(s)} - own
+    site.steps = own | before | (after & site.steps)
+    site.pulled_in = {
+        s: g.ordered(G, own.intersection(G.successors(s)))
+        for s in before
+        if G.nodes[s]["guide"] not in site.picked
+    }
     return []
 
 

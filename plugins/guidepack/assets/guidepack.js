@@ -297,6 +297,44 @@
     });
   }
 
+  /* ---- interview videos: nothing loads from the video host until the reader clicks ---- */
+
+  var VIDEO_ID = /^[A-Za-z0-9_-]{6,64}$/;
+  var VIDEO_HOST = /^[a-z0-9.-]+\.[a-z]{2,}$/;
+
+  function videoSource(provider, id, host) {
+    if (!VIDEO_ID.test(id || "")) { return null; }
+    if (provider === "youtube") {
+      return "https://www.youtube-nocookie.com/embed/" + id + "?autoplay=1";
+    }
+    if (provider === "peertube" && VIDEO_HOST.test(host || "")) {
+      return "https://" + host + "/videos/embed/" + id + "?autoplay=1";
+    }
+    return null;
+  }
+
+  function initVideos() {
+    $$("[data-gp-video]").forEach(function (box) {
+      var src = videoSource(box.getAttribute("data-gp-provider"), box.getAttribute("data-gp-id"),
+        box.getAttribute("data-gp-host"));
+      var button = box.querySelector("[data-gp-video-play]");
+      if (!src || !button) { return; }
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var frame = document.createElement("iframe");
+        frame.className = "gp-video-frame";
+        frame.title = box.getAttribute("data-gp-title") || "Video";
+        frame.setAttribute("allow", "autoplay; fullscreen; picture-in-picture; encrypted-media");
+        frame.setAttribute("allowfullscreen", "");
+        frame.setAttribute("sandbox", "allow-scripts allow-same-origin allow-popups allow-presentation");
+        frame.setAttribute("referrerpolicy", "strict-origin-when-cross-origin");
+        frame.src = src;
+        box.replaceChildren(frame);
+        frame.focus();
+      });
+    });
+  }
+
   /* ---- export, import, print ---- */
 
   function initTools(progress) {
@@ -336,6 +374,11 @@
     tools.querySelector("[data-gp-print]").addEventListener("click", function () { window.print(); });
   }
 
+  /* Material's search dialog has no name for screen readers; it only works with scripts on. */
+  $$(".md-search[role='dialog']:not([aria-label])").forEach(function (el) {
+    el.setAttribute("aria-label", "Search");
+  });
+
   var explorer = initExplorer();
   var progress = initProgress(function (done) { if (explorer) { explorer.showNext(done); } });
   if (explorer) {
@@ -343,4 +386,5 @@
     initTools(progress);
   }
   initGraph();
+  initVideos();
 })();

@@ -7,6 +7,7 @@ resource, so it works offline and on any engine that copies `.html` files as the
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -156,7 +157,7 @@ def _steps_count(n: int) -> str:
 
 def _before(G: nx.DiGraph, steps: set[str]) -> set[str]:
     """Every step outside `steps` that some of them (transitively) require."""
-    return set().union(*(nx.ancestors(G, s) for s in steps)) - steps
+    return g.ancestors_of(G, steps) - steps  # one walk for all of them
 
 
 # --- the graph seen from one guide -------------------------------------------------------
@@ -170,26 +171,30 @@ def connections(site: Site, slug: str) -> list[Connection]:
     """
     G, guides = site.graph, site.package.guides
     own = {s.id for s in guides[slug].steps}
-    found: dict[str, tuple[set[str], set[str], set[str]]] = {}
+    node = G.nodes
+    found: dict[str, tuple[set[str], set[str], list[str]]] = {}
 
-    def add(step: str, kind: int, guide: str | None = None) -> None:
-        guide = guide or G.nodes[step]["guide"]
-        if guide != slug:
-            found.setdefault(guide, (set(), set(), set()))[kind].add(step)
+    def entry(guide: str) -> tuple[set[str], set[str], list[str]]:
+        return found.setdefault(guide, (set(), set(), []))
 
     for step in own:
         for before in G.predecessors(step):
-            add(before, 0)
+            if (guide := node[before]["guide"]) != slug:
+                entry(guide)[0].add(before)
         for after in G.successors(step):
-            add(after, 1)
-    for before in _before(G, own):
-        owner = G.nodes[before]["guide"]
-        for other in {G.nodes[d]["guide"] for d in nx.descendants(G, before)} - {owner}:
-            add(before, 2, other)
+            if (guide := node[after]["guide"]) != slug:
+                entry(guide)[1].add(after)
+    needing = g.guides_needing(G)  # computed once per build, not per deck
+    shared: defaultdict[str, list[str]] = defaultdict(list)
+    for before in g.ordered(G, _before(G, own)):  # in order: each list comes out sorted
+        for other in needing[before] - {node[before]["guide"], slug}:
+            shared[other].append(before)
+    for other, steps in shared.items():
+        entry(other)[2].extend(steps)
     return [
-        Connection(other, guides[other].title, *(g.ordered(G, steps) for steps in found[other]))
+        Connection(other, guides[other].title, g.ordered(G, f[0]), g.ordered(G, f[1]), f[2])
         for other in guides
-        if other in found
+        if (f := found.get(other))
     ]
 
 
@@ -197,13 +202,23 @@ def overlaps(site: Site, links: list[Connection]) -> list[Overlap]:
     """Earlier steps shared with other guides, grouped by the guide they belong to."""
     G, guides = site.graph, site.package.guides
     owners: dict[str, Overlap] = {}
+    steps: dict[str, set[str]] = {}  # sets beside the lists: the lists grow with the package
+    sharers: dict[str, set[str]] = {}
+    owner_of: dict[str, str] = {}
     for link in links:
         for step in link.shared:
-            owner = G.nodes[step]["guide"]
-            group = owners.setdefault(owner, Overlap(owner, guides[owner].title))
-            if step not in group.steps:
+            owner = owner_of.get(step)
+            if owner is None:
+                owner = owner_of[step] = G.nodes[step]["guide"]
+                owners.setdefault(owner, Overlap(owner, guides[owner].title))
+                steps.setdefault(owner, set())
+                sharers.setdefault(owner, set())
+            group = owners[owner]
+            if step not in steps[owner]:
+                steps[owner].add(step)
                 group.steps.append(step)
-            if link.guide != owner and link.title not in group.sharers:
+            if link.guide != owner and link.title not in sharers[owner]:
+                sharers[owner].add(link.title)
                 group.sharers.append(link.title)
     for group in owners.values():
         group.steps = g.ordered(G, group.steps)

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import json
+from dataclasses import replace
 
+from ..safety import contributed
 from ..site import Site
 from .links import guide_uri, md_link, step_uri
 
 
 def render_pack_pages(site: Site) -> list:
     """The pack's home page (replacing the package's) and its extra pages."""
-    from .pages import VirtualPage, environment, render_page
+    from .pages import VirtualPage, _front, environment, render_page
 
     pack = site.pack
     assert pack is not None
@@ -38,9 +39,9 @@ def render_pack_pages(site: Site) -> list:
         environment()
         .get_template("pack_home.md.j2")
         .render(
-            front="title: " + json.dumps(pack.name, ensure_ascii=False),
+            front=_front(title=pack.name),
             pack=pack,
-            intro=site.text(pack.intro or ""),
+            intro=contributed(site.text(pack.intro or "")),
             cards=cards,
             notes=notes,
             local_pages=local_pages,
@@ -48,6 +49,8 @@ def render_pack_pages(site: Site) -> list:
     )
     pages = [VirtualPage("index.md", home, pack.source.rel)]
     for page in pack.pages:
-        rendered = render_page(page)
-        pages.append(VirtualPage(page.uri, site.text(rendered.content), page.source.rel))
+        # variables are filled in before rendering, so their values are sanitised with the body
+        texts = {"title": site.text(page.meta.title), "summary": site.text(page.meta.summary)}
+        filled = replace(page, meta=page.meta.model_copy(update=texts), body=site.text(page.body))
+        pages.append(VirtualPage(page.uri, render_page(filled).content, page.source.rel))
     return pages

@@ -13,9 +13,9 @@ import networkx as nx
 from .. import graph as g
 
 PALETTE = (
-    "#00796b", "#c2185b", "#1565c0", "#ef6c00", "#6a1b9a",
-    "#2e7d32", "#ad1457", "#4e342e", "#00838f", "#5d4037",
-)  # fmt: skip
+    "#00796b", "#c2185b", "#1565c0", "#b34700", "#6a1b9a",
+    "#2e7d32", "#ad1457", "#4e342e", "#455a64", "#5d4037",
+)  # fmt: skip  (lane titles are text in these colours: each has 4.5:1 or more on its lane)
 COLUMN = 150  # px between depth columns
 ROW = 30  # px between stacked stops in a lane
 LANE_GAP = 26

@@ -42,6 +42,7 @@ def render_package_page(site: Site) -> str:
                 "involve": ", ".join(site.package.steps[step_id].meta.involve),
                 "needed_by": [guides[n].title for n in plan.needed_by.get(step_id, [])],
                 "requires": g.prerequisites(site.graph, step_id),
+                "aliases": site.package.steps[step_id].meta.aliases,
             }
             for step_id in phase
         ]
@@ -49,9 +50,10 @@ def render_package_page(site: Site) -> str:
     ]
     members = set(plan.steps)
     sub = site.graph.subgraph(members)
+    lanes = {site.graph.nodes[n]["guide"] for n in members}
     svg = render_metro(
         sub,
-        [s for s in site.picked if any(sub.nodes[n]["guide"] == s for n in sub)],
+        [s for s in site.picked if s in lanes],
         {s: guides[s].title for s in site.picked},
         {s: site.package.steps[s].title for s in members},
         lambda step: href(URI, step_uri(step)),

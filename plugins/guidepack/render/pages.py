@@ -12,7 +12,9 @@ import jinja2
 
 from .. import graph as g
 from ..model import Guide, Page, Step, json_schemas
+from ..safety import contributed
 from ..site import Site
+from .credit import STEP_SEARCH_BOOST, ask_url, credit
 from .deck import render_guide_deck, render_package_deck
 from .links import guide_uri, href, md_link, step_uri, url_of
 
@@ -37,12 +39,12 @@ class Link:
     guide: str = ""
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]>])")
 
 
 def mdtext(value: object) -> str:
     """Text safe to place in Markdown inline content (no markup, no raw HTML)."""
-    text = str(value).replace("&", "&amp;").replace("\n", " ")
+    text = str(value).replace("&", "&amp;").replace("<", "&lt;").replace("\n", " ")
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
@@ -70,8 +72,18 @@ def environment() -> jinja2.Environment:
 
 
 def _front(**meta: object) -> str:
-    """Front matter lines for a generated page (JSON values are valid YAML)."""
-    return "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items() if v)
+    """Front matter lines for a generated page (JSON values are valid YAML).
+
+    Themes print `title` and `description` into the page head unescaped (MkDocs' theme
+    templates do not autoescape), so text values are HTML-escaped here.
+    """
+    values = {k: _head_text(v) if isinstance(v, str) else v for k, v in meta.items() if v}
+    return "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in values.items())
+
+
+def _head_text(value: str) -> str:
+    """Text safe inside an HTML element or a double-quoted attribute."""
+    return escape(value, quote=False).replace('"', "&quot;")
 
 
 def render_site(site: Site) -> dict[str, VirtualPage]:
@@ -94,8 +106,10 @@ def render_site(site: Site) -> dict[str, VirtualPage]:
     add(VirtualPage("package/pitch/index.html", render_package_deck(site)))
     for page in site.package.pages:
         add(render_page(page))
-    for page in site.package.interviews:
-        add(render_page(page))  # type: ignore[arg-type]
+    from .interview import render_interview
+
+    for interview in site.package.interviews:
+        add(render_interview(site, interview))
     add(VirtualPage("package.json", render_package_json(site)))
     for name, schema in json_schemas().items():
         add(VirtualPage(f"schema/{name}.json", json.dumps(schema, indent=2) + "\n"))
@@ -104,6 +118,10 @@ def render_site(site: Site) -> dict[str, VirtualPage]:
 
         for page in render_pack_pages(site):
             add(page)
+    from .redirects import render_redirects
+
+    for uri, html in render_redirects(site, pages).items():
+        add(VirtualPage(uri, html))
     return pages
 
 
@@ -130,7 +148,11 @@ def render_step(site: Site, step: Step) -> VirtualPage:
         environment()
         .get_template("step.md.j2")
         .render(
-            front=_front(title=step.title, description=step.meta.summary),
+            front=_front(
+                title=step.title,
+                description=step.meta.summary,
+                search={"boost": STEP_SEARCH_BOOST},
+            ),
             step=step,
             guide=guide,
             number=guide.steps.index(step) + 1,
@@ -140,8 +162,10 @@ def render_step(site: Site, step: Step) -> VirtualPage:
             related=links(g.ordered(site.graph, step.meta.related)),
             pulled_in=links(site.pulled_in.get(step.id, [])),
             pack=site.pack,
-            note=site.text(note.body) if note else "",
-            body=site.text(step.body.strip()),
+            note=contributed(site.text(note.body)) if note else "",
+            body=contributed(site.text(step.body.strip())),
+            credit=credit(site, guide, step),
+            ask_url=ask_url(site, step),
         )
     )
     return VirtualPage(uri, content, step.source.rel)
@@ -186,10 +210,12 @@ def render_guide(site: Site, guide: Guide) -> VirtualPage:
         .render(
             front=_front(title=guide.title, description=guide.meta.summary),
             guide=guide,
-            body=site.text(guide.body.strip()),
+            body=contributed(site.text(guide.body.strip())),
             phases=phases,
             partial=partial,
             pack=site.pack,
+            credit=credit(site, guide),
+            ask_url=None,
         )
     )
     return VirtualPage(uri, content, guide.source.rel)
@@ -223,14 +249,14 @@ def render_guides_index(site: Site) -> VirtualPage:
 
 
 def render_page(page: Page) -> VirtualPage:
-    """A theory essay or interview kit page."""
+    """A theory essay, interview kit page or town pack page."""
     content = (
         environment()
         .get_template("page.md.j2")
         .render(
             front=_front(title=page.meta.title, description=page.meta.summary),
             page=page,
-            body=page.body.strip(),
+            body=contributed(page.body.strip()),
         )
     )
     return VirtualPage(page.uri, content, page.source.rel)
@@ -259,6 +285,7 @@ def render_package_json(site: Site) -> str:
                 "guide": step.guide,
                 "url": url_of(step_uri(step.id)),
                 "requires": [r for r in step.meta.requires if r in shown],
+                "aliases": list(step.meta.aliases),
             }
             for guide in guides
             for step in guide.steps
