@@ -84,7 +84,7 @@ class GuidepackPlugin(BasePlugin[GuidepackConfig]):
         if site.pack is not None:
             config.site_name = f"{escape(site.pack.name)}: build your local economy"
         site.forum_url = _forum_url(self.config.forum_url)
-        site.updated = last_updated(root, _sources(site))
+        site.updated = last_updated(root, site.sources)
         self.pages = render_site(site)
         for asset in ASSETS:
             uri = f"assets/guidepack/{asset}"
@@ -142,14 +142,6 @@ def _forum_url(template: str | None) -> str | None:
             f"guidepack: forum_url must be a web address starting https://, not {template!r}"
         )
     return template
-
-
-def _sources(site: Site) -> list[str]:
-    """The file of every guide and step (for their "last updated" dates)."""
-    paths = []
-    for guide in site.package.guides.values():
-        paths += [guide.source.rel, *(step.source.rel for step in guide.steps)]
-    return paths
 
 
 def _relative(path: Path, root: Path) -> str | None:

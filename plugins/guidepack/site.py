@@ -52,6 +52,14 @@ class Site:
         shown = {self.graph.nodes[s]["guide"] for s in self.steps}
         return [s for s in self.package.guides if s in shown or s in self.picked]
 
+    @property
+    def sources(self) -> list[str]:
+        """The file of every guide and step (for their "last updated" dates)."""
+        paths = []
+        for guide in self.package.guides.values():
+            paths += [guide.source.rel, *(step.source.rel for step in guide.steps)]
+        return paths
+
     def text(self, text: str) -> str:
         """Content text with pack variables filled in (or neutral defaults)."""
         return substitute(text, self.pack)

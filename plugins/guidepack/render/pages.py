@@ -171,14 +171,10 @@ def render_step(site: Site, step: Step) -> VirtualPage:
     return VirtualPage(uri, content, step.source.rel)
 
 
-def _shown_steps(site: Site) -> set[str]:
-    return site.steps
-
-
 def render_guide(site: Site, guide: Guide) -> VirtualPage:
     """A guide's overview: its steps in phases, with links across guides."""
     uri = guide_uri(guide.slug)
-    shown = _shown_steps(site)
+    shown = site.steps
     numbers = {s.id: i for i, s in enumerate(guide.steps, start=1)}
 
     def links(ids: list[str]) -> list[Link]:
@@ -264,7 +260,7 @@ def render_page(page: Page) -> VirtualPage:
 
 def render_package_json(site: Site) -> str:
     """The machine-readable index of guides, steps and edges (for federation)."""
-    shown = _shown_steps(site)
+    shown = site.steps
     guides = [site.package.guides[s] for s in site.guides]
     data = {
         "guides": [
