@@ -56,6 +56,7 @@ def two_guides() -> dict[str, str]:
 def site_repo(root: Path, files: dict[str, str]) -> Path:
     """A buildable repository: the real mkdocs.yml, a minimal docs/ shell, and `files`."""
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "overrides", root / "overrides", dirs_exist_ok=True)
     shell = {
         "docs/index.md": "# Home\n\nWelcome.\n",
         "docs/blog/index.md": "# News\n",

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import setup_browser
 from conftest import serve_folder
-from guidepack.render.metro import PALETTE
+from guidepack.render.map import PALETTE
 
 PAGES = {
     "home": "",

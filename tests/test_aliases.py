@@ -13,9 +13,8 @@ from pathlib import Path
 
 import pytest
 from conftest import serve_folder
+from core import load_site, render_site
 from fixtures import REPO, site_repo, step, two_guides, write
-from guidepack.render import render_site
-from guidepack.site import load_site
 
 RENAMED = {
     # beta/launch was `beta/go-live`, and before that it lived in a guide `gamma`
@@ -149,7 +148,7 @@ def test_old_urls_get_redirect_pages(renamed_site):
         html = (renamed_site / "guides" / old / "index.html").read_text()
         assert f'<meta http-equiv="refresh" content="0; url={back}">' in html
         assert f'<link rel="canonical" href="{back}">' in html
-        assert f'<a href="{back}">Launch</a>' in html
+        assert f'<a href="{back}" data-gp-moved="" rel="noopener">Launch</a>' in html
         assert (renamed_site / "guides" / old / back / "index.html").resolve().is_file()
 
 

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from conftest import REPO
-from guidepack.site import load_site
+from core import load_site
 
 sys.path.insert(0, str(REPO / "bench"))
 

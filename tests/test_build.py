@@ -87,8 +87,8 @@ def test_content_problem_fails_the_build_with_file_and_line(tmp_path):
 
 def test_real_content_step_pages_link_prerequisites_and_dependants(built_repo):
     sys.path.insert(0, str(REPO / "plugins"))
+    from core import load_site
     from guidepack import graph as g
-    from guidepack.site import load_site
 
     site = load_site(REPO)
     assert site.problems == []
@@ -163,6 +163,7 @@ def test_export_writes_a_plain_docs_tree(tmp_path):
         [sys.executable, "build.py", "export", str(out)], cwd=root, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
-    assert (out / "guides/beta/launch.md").read_text().startswith("---\ntitle:")
-    assert (out / "package.json").is_file()
-    assert (out / "index.md").is_file()
+    assert (out / "docs/guides/beta/launch.md").read_text().startswith("---\ntitle:")
+    assert (out / "docs/package.json").is_file()
+    assert (out / "docs/index.md").is_file()
+    assert "guidepack.sanitise" in (out / "mkdocs.yml").read_text()

@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 from conftest import REPO
-from guidepack.site import load_site
+from core import load_site
 
 GUIDES = {"social-care", "mutual-credit", "grocery", "csa", "energy", "housing", "foundations"}
 ESSENTIALS = {"social-care", "mutual-credit"}

@@ -10,20 +10,11 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from core import load_site, render_guide_deck, render_package_deck, render_site
 from fixtures import guide_index, site_repo, step, two_guides, write
-from guidepack.effort import (
-    Range,
-    critical_time,
-    format_cost,
-    format_time,
-    parse_cost,
-    parse_time,
-    sum_costs,
-)
-from guidepack.model import Effort
-from guidepack.render import render_site
-from guidepack.render.deck import render_guide_deck, render_package_deck, split_lead
-from guidepack.site import load_site
+from guidepack.effort import Range, format_cost, format_time, parse_cost, parse_time, sum_costs
+from guidepack.render.deck.common import split_lead
+from guidepack.schedule import schedule
 
 GUIDE_SLIDES = [
     "Beta guide",
@@ -110,6 +101,9 @@ def text_of(parsed: Slides, title: str) -> str:
 # --- effort arithmetic ---------------------------------------------------------------
 
 
+DAY = 1 / 7  # times are in weeks
+
+
 @pytest.mark.parametrize(
     ("text", "days"),
     [
@@ -121,7 +115,8 @@ def text_of(parsed: Slides, title: str) -> str:
     ],
 )
 def test_parse_time(text, days):
-    assert parse_time(text) == Range(*days)
+    weeks = parse_time(text)
+    assert (weeks.lo, weeks.hi) == pytest.approx((days[0] * DAY, days[1] * DAY))
 
 
 @pytest.mark.parametrize(
@@ -139,13 +134,15 @@ def test_parse_cost(text, pounds):
     assert parse_cost(text) == Range(*pounds)
 
 
-@pytest.mark.parametrize("text", ["two weeks", "2-4 fortnights", ""])
+@pytest.mark.parametrize(
+    "text", ["two weeks", "2-4 fortnights", "", "5-2 weeks", "9" * 300 + " days", "11 years"]
+)
 def test_bad_time_is_refused(text):
     with pytest.raises(ValueError):
         parse_time(text)
 
 
-@pytest.mark.parametrize("text", ["500", "under £200", "£5k", "£1,00"])
+@pytest.mark.parametrize("text", ["500", "under £200", "£5k", "£1,00", "£900-100", "£" + "9" * 300])
 def test_bad_cost_is_refused(text):
     with pytest.raises(ValueError):
         parse_cost(text)
@@ -167,7 +164,7 @@ def test_bad_cost_is_refused(text):
     ],
 )
 def test_format_time(days, text):
-    assert format_time(Range(*days)) == text
+    assert format_time(Range(days[0] * DAY, days[1] * DAY)) == text
 
 
 @pytest.mark.parametrize(
@@ -184,24 +181,23 @@ def test_format_cost(pounds, text):
     assert format_cost(Range(*pounds)) == text
 
 
-def test_sum_costs_skips_steps_without_an_estimate():
-    efforts = [Effort(time="1 week", cost="£0-100"), None, Effort(time="1 week", cost="£500-2,000")]
-    assert sum_costs(efforts) == Range(500, 2100)
-    assert sum_costs([None]) is None
+def test_sum_costs_adds_the_ranges():
+    assert sum_costs([parse_cost("£0-100"), parse_cost("£500-2,000")]) == Range(500, 2100)
+    assert sum_costs([]) is None
 
 
 def test_critical_time_is_the_longest_chain_not_the_sum():
     G = nx.DiGraph([("a", "b"), ("a", "c"), ("b", "d"), ("c", "d")])
-    efforts = {
-        "a": Effort(time="1 week", cost="£0"),
-        "b": Effort(time="2-3 weeks", cost="£0"),  # b and c run side by side
-        "c": Effort(time="1-5 weeks", cost="£0"),
+    times = {
+        "a": parse_time("1 week"),
+        "b": parse_time("2-3 weeks"),  # b and c run side by side
+        "c": parse_time("1-5 weeks"),
         "d": None,
-        "x": Effort(time="4 weeks", cost="£0"),  # on its own, in parallel with everything
+        "x": parse_time("4 weeks"),  # on its own, in parallel with everything
     }
     G.add_node("x")
-    assert critical_time(G, efforts) == Range(4 * 7, 6 * 7)  # low end: x alone
-    assert critical_time(G, {"d": None}) is None
+    assert schedule(G, times, times).total == Range(4, 6)  # low end: x alone
+    assert schedule(G, ["d"], {"d": None}).total == Range(0, 0)
 
 
 def test_split_lead():
@@ -228,7 +224,9 @@ def test_how_it_works_and_costs_sum_the_steps(repo):
     how = text_of(parsed, "How it works")
     assert "2 steps" in how and "2 phases" in how
     assert "Phase 1 Plan" in how and "Phase 2 Launch" in how
-    assert "1-3 months" in how  # plan (2-4 weeks) then launch (1-2 months): 44-89 days
+    # from the first step beta needs (alpha/start, 1-2 weeks; grow, 1-3 months) to launch
+    # (1-2 months): the critical path, 9.7-23.7 weeks, not plan then launch alone
+    assert "2-5 months" in how
     assert "£1,100-5,100" in text_of(parsed, "What it costs")
 
 
@@ -265,15 +263,16 @@ def test_get_involved_links_are_relative(repo):
     assert 'href="../../../package/pitch/"' in html
 
 
-def test_deck_is_self_contained(repo):
+def test_deck_loads_nothing_but_guidepacks_own_assets(repo):
     write(repo, two_guides())
     site = load_site(repo)
     for html in (render_guide_deck(site, "beta"), render_package_deck(site)):
         parsed = slides_of(html)
-        assert parsed.resources == []  # no <script src>, <link>, <img> ...
-        assert "<style>" in html and "<script>" in html
+        assert parsed.resources and all(
+            re.fullmatch(r"(\.\./)+assets/guidepack/deck\.(css|js)", r) for r in parsed.resources
+        ), parsed.resources
+        assert "<style>" not in html and "<script>" not in html  # no inline code: CSP-ready
         assert not re.search(r"https?://", html)  # fixture pitches have no example links
-        assert "@import" not in html and "url(" not in html
 
 
 def test_pitch_text_is_escaped(repo):
@@ -284,7 +283,7 @@ def test_pitch_text_is_escaped(repo):
     write(repo, files)
     html = render_guide_deck(load_site(repo), "beta")
     assert "<script>alert" not in html
-    assert "A &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; problem &amp; more." in html
+    assert "A &lt;script&gt;alert('x')&lt;/script&gt; problem &amp; more." in html
 
 
 # --- the package's deck ----------------------------------------------------------------

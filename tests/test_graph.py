@@ -79,7 +79,7 @@ class TestPlan:
             "found/s1",
             "found/s2",
         }
-        assert plan.brought_in == {"found/s1": ["care/s1", "found/s2"], "found/s2": ["shop/s2"]}
+        assert plan.pulled_in == {"found/s1": ["care/s1", "found/s2"], "found/s2": ["shop/s2"]}
         assert "house/s1" not in plan.steps
 
     def test_shared_step_names_every_project_that_needs_it(self, G):

@@ -145,8 +145,14 @@ def test_the_crawl_finds_broken_links_and_anchors(tmp_path):
 @pytest.mark.parametrize(
     "body, warning",
     [
-        ("See [x](index.md#nope).", "does not contain an anchor '#nope'"),
-        ("See [y](missing.md).", "the target 'theory/missing.md' is not found"),
+        (
+            "See [x](index.md#nope).",
+            "theory/essay.md:6: the link `index.md#nope` names a heading `#nope` that theory/index.md does not have",
+        ),
+        (
+            "See [y](missing.md).",
+            "theory/essay.md:6: the link `missing.md` leads to `theory/missing.md`, which this build does not publish",
+        ),
     ],
     ids=["anchor", "page"],
 )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from core import load_site
 from fixtures import guide_index, step, two_guides, write
-from guidepack.site import load_site
 
 
 def problems_of(repo: Path, files: dict[str, str]) -> list[str]:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO
+from core import load_site
 from fixtures import write
-from guidepack.site import load_site
 
 
 def build(pack: str, out: Path, root: Path = REPO) -> subprocess.CompletedProcess:
@@ -91,7 +91,7 @@ def test_demo_package_json_and_explorer_follow_the_pack(demo):
 def pack_repo(tmp_path: Path, pack_yml: str, extra: dict[str, str] | None = None) -> Path:
     """A copy of the real repository content with one pack written into it."""
     root = tmp_path / "repo"
-    for name in ("guides", "theory", "interviews", "docs"):
+    for name in ("guides", "theory", "interviews", "docs", "overrides"):
         shutil.copytree(REPO / name, root / name)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     (root / "build.py").symlink_to(REPO / "build.py")
@@ -119,7 +119,7 @@ def test_a_pack_written_here_builds(tmp_path):
         ({"pack.yml": "name: R\nguides: [grocery\n"}, "pack.yml:2: YAML syntax error"),
         ({"pack.yml": "name: R\nguide: [grocery]\n"}, "pack.yml:2: unknown key `guide`. Did you mean `guides`?"),
         ({"pack.yml": "name: R\nintro: pages/hello.md\n"}, "pack.yml:2: intro file `pages/hello.md` does not exist"),
-        ({"pack.yml": "name: R\n", "notes/grocery/open-shop.md": "Hi\n"}, "notes/grocery/open-shop.md:1: note for `grocery/open-shop`, which is not a step"),
+        ({"pack.yml": "name: R\n", "notes/grocery/open-shop.md": "Hi\n"}, "notes/grocery/open-shop.md:1: warning: note for `grocery/open-shop`, which is not a step"),
         ({"pack.yml": "name: R\nguides: [grocery]\nvariables: {mayor: X}\n"}, "unknown pack variable `council`"),
         ({"pack.yml": "guides: [grocery]\n"}, "pack.yml:1: missing key `name`"),
     ],
@@ -130,7 +130,8 @@ def test_bad_packs_fail_check_with_file_and_line(tmp_path, files, expected):
     (root / "build.py").symlink_to(REPO / "build.py")
     write(root, {f"packs/riverside/{k}": v for k, v in files.items()})
     result = check(root, "packs/riverside")
-    assert result.returncode == 1
+    # a note whose step does not exist is a warning: an upstream rename must not stop a town
+    assert result.returncode == (0 if "note for" in expected else 1)
     assert expected in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
     if "grocey" in expected:
@@ -157,7 +158,7 @@ def test_unknown_variable_names_the_guide_file_and_line(tmp_path):
 
 
 def test_braces_that_are_not_pack_variables_are_left_alone(tmp_path):
-    from guidepack.packs import substitute
+    from guidepack.variables import substitute
 
     text = "Use {curly} and {{ other }} and `{{ pack.variables.council }}`."
     assert substitute(text, None) == "Use {curly} and {{ other }} and `your council`."

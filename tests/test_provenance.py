@@ -3,18 +3,17 @@ what the search index holds for step pages."""
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from core import load_site
 from fixtures import guide_index, step, two_guides, write
-from guidepack.plugin import _forum_url
 from guidepack.provenance import human_date, last_updated, licence
-from guidepack.render.credit import STEP_SEARCH_BOOST, ask_url, credit
-from guidepack.site import load_site
-from mkdocs.exceptions import PluginError
+from guidepack.render.credit import ask_url, credit
+from guidepack.settings import settings_from
 
 
 def git(root: Path, *args: str, date: str | None = None) -> None:
@@ -64,14 +63,14 @@ def test_last_updated_is_empty_outside_git(tmp_path):
 
 def test_guide_credit_uses_its_latest_file_and_a_step_its_own(history):
     site = load_site(history)
-    site.updated = last_updated(history, ["guides/beta/index.md", "guides/beta/01-plan.md"])
-    site.updated["guides/beta/02-launch.md"] = "2025-03-04"
+    dates = last_updated(history, ["guides/beta/index.md", "guides/beta/01-plan.md"])
+    dates["guides/beta/02-launch.md"] = "2025-03-04"
     beta = site.package.guides["beta"]
-    assert credit(site, beta).updated == "2025-03-04"
-    assert credit(site, beta, beta.steps[0]).updated == "2024-01-02"
-    assert credit(site, beta, beta.steps[0]).updated_text == "2 January 2024"
-    assert credit(site, beta).licence == "CC BY-SA 4.0"
-    assert credit(site, site.package.guides["alpha"]).updated is None
+    assert credit(dates, beta).updated == "2025-03-04"
+    assert credit(dates, beta, beta.steps[0]).updated == "2024-01-02"
+    assert credit(dates, beta, beta.steps[0]).updated_text == "2 January 2024"
+    assert credit(dates, beta).licence == "CC BY-SA 4.0"
+    assert credit(dates, site.package.guides["alpha"]).updated is None
 
 
 def test_licence_names():
@@ -86,40 +85,29 @@ def test_licence_names():
 def test_ask_url_encodes_the_step_title_and_id(tmp_path):
     rent_step = '---\ntitle: "Rent & repairs: who pays?"\nsummary: Agree it.\n---\n\nText.\n'
     write(tmp_path, {**two_guides(), "guides/beta/03-rent.md": rent_step})
-    site = load_site(tmp_path)
+    site = load_site(tmp_path).site
     rent = site.package.steps["beta/rent"]
+    site = replace(site, settings=replace(site.settings, forum_url=None))
     assert ask_url(site, rent) is None
-    site.forum_url = "https://forum.coop/new-topic?title={title}&tags=guide&ref={id}"
+    forum = "https://forum.coop/new-topic?title={title}&tags=guide&ref={id}"
+    site = replace(site, settings=replace(site.settings, forum_url=forum))
     assert ask_url(site, rent) == (
         "https://forum.coop/new-topic?title=Rent%20%26%20repairs%3A%20who%20pays%3F"
         "&tags=guide&ref=beta%2Frent"
     )
 
 
-def test_forum_url_must_be_a_web_address():
-    assert _forum_url(None) is None
-    assert _forum_url("") is None
-    assert _forum_url("https://f.coop/new?title={title}") == "https://f.coop/new?title={title}"
-    with pytest.raises(PluginError, match="forum_url must be a web address"):
-        _forum_url("javascript:alert(1)")
+def test_forum_url_must_be_a_web_address(tmp_path):
+    def forum(value):
+        return settings_from(tmp_path, {}, {"forum_url": value})
 
-
-def test_search_index_boosts_steps_and_leaves_out_navigation(built_repo):
-    index = json.loads((built_repo / "search/search_index.json").read_text())
-    docs = {d["location"]: d for d in index["docs"]}
-    step_doc = docs["guides/grocery/join-mutual-credit/"]
-    assert step_doc["title"] == "Join the local mutual credit network"
-    assert step_doc["text"].startswith("<p>Join the local business-to-business mutual credit")
-    assert step_doc["boost"] == STEP_SEARCH_BOOST
-    for noise in ("Before this", "This unlocks", "We have done this step", "Maintained by"):
-        assert noise not in step_doc["text"], noise
-    assert all(
-        d.get("boost") == STEP_SEARCH_BOOST
-        for loc, d in docs.items()
-        if loc.startswith("guides/grocery/join-mutual-credit/")
-    )
-    guide_text = " ".join(
-        d["text"] for loc, d in docs.items() if loc.startswith("guides/grocery/#")
-    )
-    assert "Join the local mutual credit network" not in guide_text  # the list of steps
-    assert "boost" not in docs["guides/grocery/"]
+    assert forum(None)[0].forum_url is None
+    assert forum("")[0].forum_url is None
+    url = "https://f.coop/new?title={title}"
+    assert forum(url) == (forum(url)[0], [])
+    assert forum(url)[0].forum_url == url
+    settings, problems = forum("javascript:alert(1)")
+    assert settings.forum_url is None
+    assert [p.message for p in problems] == [
+        "guidepack's forum_url must be a web address starting https://, not 'javascript:alert(1)'"
+    ]

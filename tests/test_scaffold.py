@@ -13,9 +13,11 @@ from pathlib import Path
 import pytest
 import yaml
 from fixtures import REPO, guide_index, step, write
-from guidepack import frontmatter, scaffold
-from guidepack.loader import load_package
+from guidepack import scaffold
+from guidepack.load import frontmatter
+from guidepack.load.content import load_guides
 from guidepack.model import GuideMeta, StepMeta
+from guidepack.records import Package
 from pydantic import Field, ValidationError
 from test_content import BANNED
 
@@ -29,6 +31,12 @@ BODY = (
     "1. Book a free room.\n2. Invite every household.\n\n"
     "Include people who work shifts and people who do not read English well.\n"
 )
+
+
+def load_package(root):
+    """The guides under `root`, and the problems found reading them."""
+    problems = []
+    return Package(guides=load_guides(root, problems)), problems
 
 
 def fill(text: str, requires: list[str] | None = None) -> str:
@@ -96,7 +104,9 @@ def test_a_key_added_to_the_model_later_is_scaffolded_from_its_description():
         tags: list[str] = Field(default_factory=list, description="Topics.")
         note: str | None = None
 
-    lines = scaffold._only(Later, {})
+    from guidepack.scaffold.texts import _only
+
+    lines = _only(Later, {})
     text = "\n".join(lines)
     assert '# How hard it is.\ndifficulty: ""' in text
     assert "# Topics.\ntags: []" in text

@@ -5,10 +5,13 @@ from __future__ import annotations
 import random
 
 import networkx as nx
+import pytest
 import yaml
+from core import load_site
 from fixtures import step, two_guides, write
-from guidepack import frontmatter, graph, safecheck
-from guidepack.site import load_site
+from guidepack import graph
+from guidepack.checks import html as safecheck
+from guidepack.load import frontmatter
 
 
 def _depth(text: str) -> int:
@@ -80,17 +83,7 @@ def test_guides_needing_a_step_follow_every_chain(repo):
     assert needing["beta/plan"] == {"beta"} and needing["beta/grow"] == set()
 
 
-def test_steps_by_id_follow_a_replaced_guide_list(repo):
-    site = load_site(write(repo, two_guides()))
-    package = site.package
-    assert set(package.steps) == {"alpha/start", "alpha/grow", "beta/plan", "beta/launch"}
-    package.guides = {"alpha": package.guides["alpha"]}
-    assert set(package.steps) == {"alpha/start", "alpha/grow"}
-
-
 def test_control_character_test_matches_the_pattern():
-    from guidepack import safety
-
     rng = random.Random(4)
     alphabet = [
         "a",
@@ -109,7 +102,7 @@ def test_control_character_test_matches_the_pattern():
     ]
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6)))
-        assert safecheck._has_control(text) == bool(safety.CONTROL.search(text)), repr(text)
+        assert safecheck._has_control(text) == bool(safecheck.CONTROL.search(text)), repr(text)
 
 
 def _standard(text: str):
@@ -129,7 +122,6 @@ def test_fast_construction_builds_what_pyyaml_builds():
         "x: !!set {a, b}",
         "'1': 2\n1: 3",
         "!!map {a: 1}",
-        "a: 1\na: 2",
         "[a, {b: [c, {d: e}]}]",
         "effort: {time: 2-4 weeks, cost: '£0'}\nresources:\n  - {title: T, url: 'https://x.org'}",
     ]
@@ -137,3 +129,11 @@ def test_fast_construction_builds_what_pyyaml_builds():
     texts += [yaml.safe_dump(_nested(rng, rng.randint(0, 6))) for _ in range(300)]
     for text in texts:
         assert frontmatter.parse_yaml(text)[0] == _standard(text), text
+
+
+def test_a_key_written_twice_is_an_error_naming_both_lines():
+    for text, line in [("a: 1\na: 2", 3), ("x:\n  - {t: 1, t: 2}", 3), ("&k a: 1\nb: *k\na: 2", 4)]:
+        with pytest.raises(frontmatter.FrontMatterError) as caught:
+            frontmatter.parse_yaml(text, first_line=2)
+        assert caught.value.line == line
+        assert "is written twice: on line" in str(caught.value)

@@ -11,38 +11,26 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from .model import Package, Step
-from .problems import Problem, closest
+from .records import Package
 
 
-def build_graph(package: Package) -> tuple[nx.DiGraph, list[Problem]]:
-    """Build the graph of all steps; report missing, self and circular requirements."""
+def build_graph(package: Package) -> nx.DiGraph:
+    """The graph of all steps, with an edge for every `requires` that names another step.
+
+    Requirements that name no step or the step itself are left out (`checks.references`
+    reports them), so the graph is always well formed; it may still hold a cycle.
+    """
     G = nx.DiGraph()
     rank = {slug: i for i, slug in enumerate(package.guides)}
     steps = package.steps
     for step in steps.values():
         G.add_node(step.id, guide=step.guide, order=step.order, rank=rank[step.guide])
-    problems: list[Problem] = []
     for step in steps.values():
-        for key in ("requires", "related"):
-            for i, other in enumerate(getattr(step.meta, key)):
-                if other == step.id:
-                    problems.append(
-                        Problem(
-                            step.source.rel,
-                            step.source.line_of((key, i)),
-                            f"step `{step.id}` names itself in `{key}`",
-                            f"remove `{other}` from `{key}`",
-                        )
-                    )
-                elif other not in steps:
-                    line = step.source.line_of((key, i))  # looked up for problems only
-                    problems.append(_missing(step, key, other, line, steps))
-                elif key == "requires":
-                    G.add_edge(other, step.id)
+        for other in step.meta.requires:
+            if other != step.id and other in steps:
+                G.add_edge(other, step.id)
     G.graph[BY_GUIDE] = {slug: [s.id for s in g.steps] for slug, g in package.guides.items()}
-    problems.extend(_cycles(G, steps))
-    return G, problems
+    return G
 
 
 BY_GUIDE = "by_guide"  # G.graph[BY_GUIDE]: step ids of each guide, set once by build_graph
@@ -88,41 +76,6 @@ def guides_needing(G: nx.DiGraph) -> dict[str, set[str]]:
     if not nx.is_frozen(G):
         G.graph["guides_needing"] = needing
     return needing
-
-
-def _missing(step: Step, key: str, other: str, line: int, steps: dict[str, Step]) -> Problem:
-    near = closest(other, steps)
-    hint = (
-        "did you mean " + " or ".join(f"`{n}`" for n in near) + "?"
-        if near
-        else "use a full id `<guide>/<step-slug>`: the step's file name without its number"
-    )
-    moved = [s.id for s in steps.values() if other in s.meta.aliases]
-    if moved:
-        hint = f"`{other}` was renamed: use `{moved[0]}`"
-    return Problem(step.source.rel, line, f"`{key}` names `{other}`, which is not a step", hint)
-
-
-def _cycles(G: nx.DiGraph, steps: dict[str, Step]) -> list[Problem]:
-    """One problem per group of steps that require each other in a circle."""
-    problems = []
-    for component in nx.strongly_connected_components(G):
-        if len(component) < 2:
-            continue
-        start = min(component, key=lambda s: sort_key(G, s))
-        cycle = [u for u, _ in nx.find_cycle(G.subgraph(component), source=start)]
-        chain = " -> ".join(f"{s} ({steps[s].source.rel})" for s in [*cycle, cycle[0]])
-        first = steps[cycle[1]]
-        problems.append(
-            Problem(
-                first.source.rel,
-                first.source.line_of(("requires",)),
-                f"circular requirement: {chain}",
-                "a step cannot (even indirectly) require itself; remove one `requires` entry "
-                "in this circle",
-            )
-        )
-    return problems
 
 
 def sort_key(G: nx.DiGraph, step: str) -> tuple:
@@ -177,7 +130,7 @@ class Plan:
     guides: list[str]
     phases: list[list[str]]
     needed_by: dict[str, list[str]] = field(default_factory=dict)
-    brought_in: dict[str, list[str]] = field(default_factory=dict)
+    pulled_in: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def steps(self) -> list[str]:
@@ -188,8 +141,8 @@ def plan(G: nx.DiGraph, guides: Iterable[str]) -> Plan:
     """Every step of `guides` plus every step they transitively require, in phases.
 
     `needed_by[s]` names the picked guides that need step s (its own guide included when
-    picked); `brought_in[s]`, for steps from guides that were not picked, names the steps
-    in the plan that directly require it.
+    picked); `pulled_in[s]`, for steps from guides that were not picked, names the steps
+    in the plan that directly require it. Assumes the graph has no cycle.
     """
     picked = list(dict.fromkeys(guides))
     chosen = set(picked)
@@ -198,9 +151,9 @@ def plan(G: nx.DiGraph, guides: Iterable[str]) -> Plan:
         for s in ancestors_of(G, _guide_members(G, guide)):
             needed_by.setdefault(s, []).append(guide)
     members = set(needed_by)
-    brought_in = {
+    pulled_in = {
         s: ordered(G, (t for t in G.successors(s) if t in members))
         for s in members
         if G.nodes[s]["guide"] not in chosen
     }
-    return Plan(picked, phases(G, members), needed_by, brought_in)
+    return Plan(picked, phases(G, members), needed_by, pulled_in)

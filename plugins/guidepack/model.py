@@ -1,25 +1,42 @@
-"""Typed records of the content model: one source for validation and JSON Schema.
+"""Front matter models: one source for validation and the published JSON Schemas.
 
-Front matter is validated by the pydantic models here (`*Meta`); the loader wraps a
-validated front matter with where it came from in the plain records (`Step`, `Guide`, ...).
+Every text field is plain text: it is shown escaped, never read as Markdown or HTML, and
+may not hold control characters (tab and newline aside) or bidirectional overrides.
+`records` wraps validated front matter with where it came from.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from pathlib import Path
+import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from . import effort
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 STEP_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*$"
-TIME = r"^\d+(?:-\d+)? (?:day|week|month|year)s?$"
-COST = r"^£\d{1,3}(?:,\d{3})*(?:-£?\d{1,3}(?:,\d{3})*)?$"
-URL = r"^https?://[^\s<>\"']+$"
+URL = r"^https?://[^\s<>\"'\\]+$"
+# C0 controls except tab and newline, DEL, C1 controls, and the bidirectional overrides
+# that make text read differently from how it is stored ("Trojan source").
+FORBIDDEN_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+def _plain(value: str) -> str:
+    match = FORBIDDEN_CHARACTERS.search(value)
+    if match:
+        raise ValueError(
+            f"holds the invisible control character U+{ord(match.group()):04X}: delete it "
+            "(it often comes from copying out of a PDF or a word processor)"
+        )
+    return value
+
+
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_plain)
+]
+OptionalText = Annotated[str, AfterValidator(_plain)]
 StepId = Annotated[
     str,
     StringConstraints(pattern=STEP_ID),
@@ -45,15 +62,26 @@ class Link(_Strict):
     url: Url
 
 
+def _time(value: str) -> str:
+    effort.parse_time(value)
+    return value
+
+
+def _cost(value: str) -> str:
+    effort.parse_cost(value)
+    return value
+
+
 class Effort(_Strict):
     """Typical time and cost of a step."""
 
-    time: str = Field(
-        pattern=TIME,
-        description="How long it typically takes: `3 days`, `2-4 weeks`, `3-6 months`.",
+    time: Annotated[str, AfterValidator(_time)] = Field(
+        pattern=effort.TIME,
+        description="How long until the step is done enough to unlock the steps after it, as "
+        "a range a planner can add up: `3 days`, `2-4 weeks`, `3-9 months`.",
     )
-    cost: str = Field(
-        pattern=COST,
+    cost: Annotated[str, AfterValidator(_cost)] = Field(
+        pattern=effort.COST,
         description="Typical cost in pounds: `£0`, `£200`, `£0-200`, `£500-2,000`.",
     )
 
@@ -93,7 +121,9 @@ class Pitch(_Strict):
     who_benefits: list[Text] = Field(min_length=1, description="Who benefits, one per item.")
     costs: Text = Field(description="Typical start-up and running costs, as honest ranges.")
     first_steps: list[Text] = Field(min_length=1, description="The first few things to do.")
-    connects_to: str = Field(default="", description="How it connects to the other projects.")
+    connects_to: OptionalText = Field(
+        default="", description="How it connects to the other projects."
+    )
     examples: list[Link] = Field(
         default_factory=list, description="Real organisations' pages that show the model."
     )
@@ -120,6 +150,13 @@ class PageMeta(_Strict):
 
     title: Text
     summary: Text = Field(description="One sentence: what the page is about.")
+
+
+class IntroMeta(_Strict):
+    """Front matter of a town pack's home page text (`intro:`); all of it optional."""
+
+    title: Text | None = None
+    summary: Text | None = None
 
 
 class Person(_Strict):
@@ -158,7 +195,9 @@ class Contact(_Strict):
     name: Text
     role: Text
     url: Url | None = None
-    email: str | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    email: str | None = Field(
+        default=None, pattern=r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$"
+    )
 
 
 class PackMeta(_Strict):
@@ -169,12 +208,65 @@ class PackMeta(_Strict):
         default_factory=list, description="Picked projects; essential guides are always added."
     )
     intro: str | None = Field(
-        default=None, description="Optional home page text, e.g. `pages/welcome.md`."
+        default=None,
+        pattern=r"^[A-Za-z0-9_./-]+\.md$",
+        description="Optional home page text, a Markdown file in the pack folder, e.g. "
+        "`pages/welcome.md`.",
     )
     contacts: list[Contact] = Field(default_factory=list)
-    variables: dict[Annotated[str, StringConstraints(pattern=r"^[a-z_][a-z0-9_]*$")], str] = Field(
+    variables: dict[Annotated[str, StringConstraints(pattern=r"^[a-z_][a-z0-9_]*$")], Text] = Field(
         default_factory=dict, description="Values for `{{ pack.variables.NAME }}` in guides."
     )
+
+
+HIDDEN_PARTS = Literal["navigation", "toc", "footer", "tags", "feedback", "path"]
+
+
+class Search(_Strict):
+    """How the site's search treats a page."""
+
+    boost: float = Field(default=1.0, ge=0, le=10)
+    exclude: bool = False
+
+
+class PostDate(_Strict):
+    created: dt.date
+    updated: dt.date | None = None
+
+
+class DocMeta(_Strict):
+    """Front matter of a page in `docs/` (the home page, the blog and its posts)."""
+
+    title: Text | None = Field(
+        default=None, description="The page's title; without it, the first `# ` heading."
+    )
+    description: Text | None = Field(default=None, description="One sentence for search engines.")
+    hide: list[HIDDEN_PARTS] = Field(default_factory=list, description="Parts of the page to hide.")
+    search: Search | None = None
+    date: dt.date | PostDate | None = Field(default=None, description="Blog posts: YYYY-MM-DD.")
+    draft: bool = False
+    pin: bool = False
+    authors: list[Annotated[str, StringConstraints(pattern=SLUG)]] = Field(default_factory=list)
+    categories: list[
+        Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9 '-]{0,40}$")]
+    ] = Field(default_factory=list, description="Blog posts: categories, e.g. `News`.")
+    readtime: int | None = Field(default=None, ge=1, le=120)
+    slug: Annotated[str, StringConstraints(pattern=SLUG)] | None = None
+
+
+class NoteReview(_Strict):
+    """Which version of its step a town's note was last read against (`build.py pack review`)."""
+
+    step: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{12}$")] = Field(
+        description="Fingerprint of the step's text when the note was reviewed."
+    )
+    on: dt.date = Field(description="When, YYYY-MM-DD.")
+
+
+class NoteMeta(_Strict):
+    """Front matter of a town's local note, `packs/<pack>/notes/<guide>/<step>.md`."""
+
+    reviewed: NoteReview | None = None
 
 
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -183,6 +275,8 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "page": PageMeta,
     "interview": InterviewMeta,
     "pack": PackMeta,
+    "docs": DocMeta,
+    "note": NoteMeta,
 }
 
 
@@ -195,99 +289,3 @@ def json_schemas() -> dict[str, dict]:
         schema["$id"] = f"{name}.json"
         schemas[name] = schema
     return schemas
-
-
-# --- records: validated front matter plus where it came from -------------------------
-
-
-@dataclass(frozen=True)
-class Source:
-    """A content file: its path relative to the repository and its text lines of keys."""
-
-    path: Path
-    rel: str
-    lines: dict[tuple, int] = field(default_factory=dict, compare=False, repr=False)
-    body_line: int = 1
-
-    def line_of(self, loc: tuple = ()) -> int:
-        """The file line of a front matter key path, or of its nearest parent."""
-        while loc:
-            if loc in self.lines:
-                return self.lines[loc]
-            loc = loc[:-1]
-        return self.lines.get((), 1)
-
-
-@dataclass
-class Step:
-    """One step of a guide."""
-
-    id: str
-    guide: str
-    slug: str
-    order: int
-    meta: StepMeta
-    body: str
-    source: Source
-
-    @property
-    def title(self) -> str:
-        return self.meta.title
-
-
-@dataclass
-class Guide:
-    """A guide: its front matter and its steps in order."""
-
-    slug: str
-    meta: GuideMeta
-    body: str
-    source: Source
-    steps: list[Step] = field(default_factory=list)
-
-    @property
-    def title(self) -> str:
-        return self.meta.title
-
-
-@dataclass
-class Page:
-    """A plain content page (theory essay, interview kit page)."""
-
-    uri: str
-    meta: PageMeta
-    body: str
-    source: Source
-
-
-@dataclass
-class Interview:
-    """An interview with a founder."""
-
-    uri: str
-    meta: InterviewMeta
-    body: str
-    source: Source
-
-
-@dataclass
-class Package:
-    """Everything loaded from the content roots."""
-
-    guides: dict[str, Guide] = field(default_factory=dict)
-    pages: list[Page] = field(default_factory=list)
-    interviews: list[Interview] = field(default_factory=list)
-
-    @property
-    def steps(self) -> dict[str, Step]:
-        """Every step by id, built once: renderers look steps up for every link.
-
-        Built again when `guides` is replaced or gains or loses a guide; a guide's step
-        list is complete when the loader adds the guide, and is not changed after.
-        """
-        cached = self.__dict__.get("_steps")
-        if cached is None or cached[0] is not self.guides or cached[1] != len(self.guides):
-            steps = {s.id: s for g in self.guides.values() for s in g.steps}
-            cached = (self.guides, len(self.guides), steps)
-            self.__dict__["_steps"] = cached
-        return cached[2]

@@ -90,3 +90,32 @@ def _take(record: str, wanted: set[str], found: dict[str, str]) -> None:
         name = name.strip("\n")
         if name in wanted and name not in found:
             found[name] = date
+
+
+def upstream(root: Path) -> dict[str, str] | None:
+    """The upstream commit this build is based on, as far as git knows.
+
+    In a fork with a remote named `upstream`, the last upstream commit merged in (the merge
+    base with `upstream/main`); otherwise the commit being built. None without git.
+    """
+    git = shutil.which("git")
+    if git is None:
+        return None
+
+    def run(*args: str) -> str:
+        try:
+            done = subprocess.run(
+                [git, *args], cwd=root, capture_output=True, text=True, timeout=TIMEOUT
+            )
+        except (OSError, subprocess.TimeoutExpired):
+            return ""
+        return done.stdout.strip() if done.returncode == 0 else ""
+
+    head = run("rev-parse", "HEAD")
+    if not head:
+        return None
+    for ref in ("upstream/main", "upstream/HEAD"):
+        base = run("merge-base", "HEAD", ref)
+        if base:
+            return {"commit": base, "from": ref, "head": head}
+    return {"commit": head, "from": "HEAD", "head": head}

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from ..model import Guide, Step
+from ..plan import Site
 from ..provenance import human_date, licence
-from ..site import Site
-
-STEP_SEARCH_BOOST = 2
-"""Material's search ranks step pages this many times above other pages' text."""
+from ..records import Guide, Step
 
 
 @dataclass(frozen=True)
@@ -24,14 +22,15 @@ class Credit:
     updated_text: str | None
 
 
-def credit(site: Site, guide: Guide, step: Step | None = None) -> Credit:
-    """The credit line of a guide page, or of one of its step pages."""
+def credit(dates: Mapping[str, str], guide: Guide, step: Step | None = None) -> Credit:
+    """The credit line of a guide page, or of one of its step pages (`dates`: last change
+    of each file, from git)."""
     if step is not None:
         paths = [step.source.rel]
     else:
         paths = [guide.source.rel, *(s.source.rel for s in guide.steps)]
-    dates = [site.updated[p] for p in paths if p in site.updated]
-    updated = max(dates) if dates else None
+    known = [dates[p] for p in paths if p in dates]
+    updated = max(known) if known else None
     name, url = licence(guide.meta.licence)
     return Credit(
         maintainers=tuple(guide.meta.maintainers),
@@ -44,8 +43,9 @@ def credit(site: Site, guide: Guide, step: Step | None = None) -> Credit:
 
 def ask_url(site: Site, step: Step) -> str | None:
     """The forum's new-topic address for a question about `step` (None without a forum)."""
-    if not site.forum_url:
+    forum = site.settings.forum_url
+    if not forum:
         return None
-    return site.forum_url.replace("{title}", quote(step.title, safe="")).replace(
+    return forum.replace("{title}", quote(step.title, safe="")).replace(
         "{id}", quote(step.id, safe="")
     )

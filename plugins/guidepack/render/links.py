@@ -1,41 +1,45 @@
-"""Where generated pages live, and links between them."""
+"""Links between pages, as the templates show them: a title, an address, maybe a guide."""
 
 from __future__ import annotations
 
-import posixpath
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .. import urls
+from ..plan import Site
 
 
-def step_uri(step_id: str) -> str:
-    """Source path of a step's generated page: `guides/<guide>/<slug>.md`."""
-    return f"guides/{step_id}.md"
+@dataclass(frozen=True)
+class Link:
+    """A link for a template: its text, its relative address, and the guide it is in."""
+
+    title: str
+    href: str
+    guide: str = ""
 
 
-def guide_uri(guide: str) -> str:
-    return f"guides/{guide}/index.md"
+def step_links(
+    site: Site, from_uri: str, step_ids: Iterable[str], *, own_guide: str | None = None
+) -> list[Link]:
+    """Links to the given steps that this site builds; each names its guide unless it is
+    `own_guide` (the guide of the page the links are on)."""
+    package = site.package
+    found = []
+    for step_id in step_ids:
+        if step_id not in site.steps:
+            continue
+        step = package.steps[step_id]
+        guide = "" if step.guide == own_guide else package.guides[step.guide].title
+        found.append(
+            Link(
+                site.text(step.title),
+                page_href(site, from_uri, urls.step_uri(step_id)),
+                site.text(guide),
+            )
+        )
+    return found
 
 
-def url_of(uri: str) -> str:
-    """The site-relative URL of a page with directory URLs (`guides/g/s.md` -> `guides/g/s/`)."""
-    if not uri.endswith(".md"):
-        return uri
-    base = uri[:-3]
-    if base == "index":
-        return ""
-    if base.endswith("/index"):
-        return base[: -len("index")]
-    return base + "/"
-
-
-def md_link(from_uri: str, to_uri: str) -> str:
-    """A Markdown link target from one source page to another (MkDocs resolves .md)."""
-    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
-
-
-def href(from_uri: str, to_uri: str) -> str:
-    """A relative URL from one built page to another, for raw HTML."""
-    here = url_of(from_uri) or "."
-    target = url_of(to_uri)
-    rel = posixpath.relpath(target or ".", here if here != "." else ".")
-    if rel == ".":
-        return "./"
-    return rel + "/" if target.endswith("/") or not target else rel
+def page_href(site: Site, from_uri: str, to_uri: str, anchor: str = "") -> str:
+    """A relative address between two pages, in the site's URL style."""
+    return urls.href(from_uri, to_uri, site.settings.directory_urls, anchor)

@@ -1,13 +1,18 @@
-"""Redirect pages from a step's old ids (`aliases:`) to its page: plain HTML, any engine."""
+"""Redirect pages from a step's old ids (`aliases:`) to its page: plain HTML, any engine.
+
+A meta refresh moves the reader on; guidepack's `redirect.js` (no inline script) carries a
+`#heading` along, so old links to a part of a step still land there.
+"""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Collection
 from html import escape
 
-from ..site import Site
-from .links import href, step_uri
+from .. import urls
+from ..plan import Site
+from ..sanitise import sanitise_document
+from .env import VirtualPage
 
 TEMPLATE = """\
 <!doctype html>
@@ -18,10 +23,10 @@ TEMPLATE = """\
 <meta name="robots" content="noindex">
 <link rel="canonical" href="{url}">
 <meta http-equiv="refresh" content="0; url={url}">
-<script>location.replace({js_url} + location.hash);</script>
+<script src="{script}" defer></script>
 </head>
 <body>
-<p>This step has moved: <a href="{url}">{title}</a>.</p>
+<p>This step has moved: <a href="{url}" data-gp-moved>{title}</a>.</p>
 </body>
 </html>
 """
@@ -32,21 +37,24 @@ def redirect_uri(alias: str) -> str:
     return f"guides/{alias}/index.html"
 
 
-def render_redirects(site: Site, taken: Collection[str]) -> dict[str, str]:
-    """Redirect pages (path -> HTML) for the aliases of every built step.
+def render_redirects(site: Site, taken: Collection[str]) -> list[VirtualPage]:
+    """Redirect pages for the aliases of every built step.
 
     No page is made where a real page is (`taken` holds the site's other paths): a live
     step or a deck always wins over an old id.
     """
-    pages: dict[str, str] = {}
+    pages: dict[str, VirtualPage] = {}
+    directory = site.settings.directory_urls
     for step_id in sorted(site.steps):
         step = site.package.steps[step_id]
         for alias in step.meta.aliases:
             uri = redirect_uri(alias)
-            if uri in taken or step_uri(alias) in taken or uri in pages:
+            if uri in taken or urls.step_uri(alias) in taken or uri in pages:
                 continue
-            url = href(step_uri(alias), step_uri(step_id))
-            pages[uri] = TEMPLATE.format(
-                title=escape(step.title), url=escape(url), js_url=json.dumps(url)
+            html = TEMPLATE.format(
+                title=escape(site.text(step.title)),
+                url=escape(urls.href(uri, urls.step_uri(step_id), directory)),
+                script=escape(urls.href(uri, f"{urls.ASSETS}/redirect.js", directory)),
             )
-    return pages
+            pages[uri] = VirtualPage(uri, sanitise_document(html))
+    return list(pages.values())

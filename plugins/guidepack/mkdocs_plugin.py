@@ -1,0 +1,175 @@
+"""The MkDocs adapter: reads the config, calls the core once, hands its pages to MkDocs.
+
+Works the same under MkDocs 1.6 and ProperDocs. Nothing is kept on the plugin between
+builds except what the last `on_config` made (`mkdocs serve` reuses the object).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from . import urls
+from .load import CONTENT_ROOTS
+from .load.reader import inside
+from .offline import offline_zip
+from .pipeline import Built, build
+from .render.docs import safe_meta
+from .render.shell import offline_zip as offline_zip_name
+from .search import SearchError, index_site
+from .settings import SANITISER, settings_from
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+
+log = logging.getLogger("mkdocs.plugins.guidepack")
+
+
+class _OutsidePreview(logging.Filter):
+    """In a one-guide preview (`serve --guide`), drops the "link not found" warnings of
+    pages outside that guide: they link to steps the preview leaves out on purpose."""
+
+    guide = ""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not self.guide:
+            return True
+        message = record.getMessage()
+        return not (
+            message.startswith("Doc file '")
+            and not message.startswith(f"Doc file 'guides/{self.guide}/")
+            and (
+                "is not found among documentation files" in message or "contains a link" in message
+            )
+        )
+
+
+_OUTSIDE_PREVIEW = _OutsidePreview()
+logging.getLogger("mkdocs.structure.pages").addFilter(_OUTSIDE_PREVIEW)
+
+
+class GuidepackConfig(Config):
+    enabled = c.Type(bool, default=True)
+    root = c.Optional(c.Type(str))
+    """Repository root holding guides/, theory/, interviews/ (default: beside mkdocs.yml)."""
+    pack = c.Type(str, default="")
+    """A town pack folder to build, e.g. `packs/demo-town` (empty: town.yml's, or none)."""
+    guide = c.Type(str, default="")
+    """Preview one guide (a slug): its steps, what they need and what needs them."""
+    forum_url = c.Optional(c.Type(str))
+    """New-topic URL of the discussion forum; `{title}` and `{id}` become the step's."""
+    search = c.Type(bool, default=True)
+    """Build Pagefind's search index after the build (also on every `serve` rebuild)."""
+    offline = c.Type(bool, default=True)
+    """Put the offline edition (a ZIP) in `downloads/` (`build.py serve` turns it off)."""
+
+
+class GuidepackPlugin(BasePlugin[GuidepackConfig]):
+    """Adds the package's generated pages (steps, guides, decks, data) to a build."""
+
+    supports_multiple_instances = False
+    serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"  # a preview skips the offline edition
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self.built: Built | None = None
+        if not self.config.enabled:
+            return config
+        root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
+        _OUTSIDE_PREVIEW.guide = self.config.guide
+        if SANITISER not in config.markdown_extensions:
+            config.markdown_extensions.append(SANITISER)  # every page, however configured
+        settings, problems = settings_from(root, config, self.config)
+        built = build(settings, problems=problems)
+        for warning in built.warnings:
+            log.info(f"guidepack warning: {warning}")
+        if built.errors:
+            raise PluginError(
+                f"guidepack found {len(built.errors)} content problem(s):\n"
+                + "\n".join(str(p) for p in built.errors)
+            )
+        self.built = built
+        site = built.site
+        if site.pack is not None:
+            name = config.site_name
+            config.site_name = f"{site.pack.name}: {name[:1].lower()}{name[1:]}"
+        if settings.edit_uri:
+            config.edit_uri = settings.edit_uri
+        for asset, target in (
+            ("guidepack.css", config.extra_css),
+            ("guidepack.js", config.extra_javascript),
+        ):
+            uri = f"{urls.ASSETS}/{asset}"
+            if uri not in target:
+                target.append(uri)
+        return config
+
+    @event_priority(-50)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if self.built is None:
+            return files
+        root, site = self.built.settings.root, self.built.site
+        docs_rel = self.built.settings.docs_dir
+        docs = (root / docs_rel).resolve()
+        for file in list(files):
+            if file.generated_by is not None or not file.src_dir:
+                continue
+            if Path(file.src_dir).resolve() != docs:
+                continue  # the theme's own files
+            if file.abs_src_path and not inside(Path(file.abs_src_path), root):
+                raise PluginError(f"{docs_rel}/{file.src_uri} leads outside the repository")
+            file.edit_uri = f"{docs_rel}/{file.src_uri}"
+        for page in self.built.pages.values():
+            existing = files.get_file_from_path(page.uri)
+            if existing is not None and page.uri == urls.HOME and site.pack is not None:
+                files.remove(existing)  # a town pack has its own home page
+            elif existing is not None:
+                raise PluginError(
+                    f"{docs_rel}/{page.uri}: this path is generated by guidepack from "
+                    f"{page.source or 'the package'}; remove the file from {docs_rel}/"
+                )
+            inclusion = InclusionLevel.NOT_IN_NAV if page.is_markdown else InclusionLevel.INCLUDED
+            file = File.generated(config, page.uri, content=page.content, inclusion=inclusion)
+            file.edit_uri = page.source
+            files.append(file)
+        return files
+
+    def on_page_markdown(self, markdown: str, /, *, page, config: MkDocsConfig, files) -> str:
+        """A `docs/` page gets the same safe title and description as in `export`."""
+        if self.built is not None and page.file.generated_by is None:
+            docs = {doc.uri: doc for doc in self.built.site.package.docs}
+            doc = docs.get(page.file.src_uri)
+            if doc is not None:
+                page.meta.update(safe_meta(doc))
+        return markdown
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.built is None:
+            return
+        site_dir = Path(config.site_dir)
+        if self.config.search:
+            try:
+                index_site(site_dir)
+            except SearchError as exc:
+                raise PluginError(f"guidepack: {exc}") from None
+        if self.config.offline and not self.serving and not self.built.settings.guide:
+            offline_zip(site_dir, offline_zip_name(self.built.site))
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> None:
+        if self.built is None:
+            return
+        root = self.built.settings.root
+        for name in (*CONTENT_ROOTS, "packs", "town.yml"):
+            path = root / name
+            if path.exists():
+                server.watch(str(path))
