@@ -65,7 +65,7 @@ def test_at_least_twenty_cross_guide_requirements(site):
         ("grocery/join-mutual-credit", "mutual-credit/launch-the-network"),
         ("housing/engage-the-community", "foundations/reach-the-whole-community"),
         ("energy/launch-a-share-offer", "foundations/raise-community-shares"),
-        ("social-care/register-the-co-op", "foundations/register-the-society"),
+        ("social-care/choose-a-multi-stakeholder-model", "foundations/choose-a-legal-form"),
     ],
 )
 def test_key_cross_guide_requirements(site, step_id, prerequisite):
@@ -112,3 +112,84 @@ def test_external_links_are_https_and_well_formed(site):
     for step in site.package.steps.values():
         for resource in step.meta.resources:
             assert resource.url.startswith("https://"), (step.id, resource.url)
+
+
+# --- the order of steps is content too (issue: a plan a group can trust) ------------------
+
+REGISTRATION = {
+    "grocery": "grocery/incorporate",
+    "social-care": "social-care/register-the-co-op",
+    "energy": "energy/register-the-society",
+    "housing": "housing/register-the-organisation",
+    "mutual-credit": "mutual-credit/set-up-the-operating-organisation",
+    "csa": "csa/choose-a-structure",
+}
+SIGNS = [  # steps where the organisation signs a lease, option, offer, contract or loan
+    "grocery/fit-out-and-comply",
+    "grocery/find-grants-and-loans",
+    "energy/secure-the-site",
+    "energy/get-a-grid-connection",
+    "energy/tender-for-installers",
+    "housing/secure-the-land",
+    "csa/secure-land-tenure",
+    "csa/employ-the-grower",
+    "social-care/recruit-the-registered-manager",
+]
+
+
+def ancestors(site, step_id: str) -> set[str]:
+    import networkx as nx
+
+    return nx.ancestors(site.graph, step_id)
+
+
+@pytest.mark.parametrize("guide,step_id", REGISTRATION.items())
+def test_a_project_settles_its_rules_before_registering_and_registers_once(site, guide, step_id):
+    assert "foundations/register-the-society" not in ancestors(site, step_id)
+    assert "foundations/choose-a-legal-form" in ancestors(site, step_id)
+    assert "foundations/register-the-society" in site.package.steps[step_id].meta.related
+
+
+@pytest.mark.parametrize("step_id", SIGNS)
+def test_nothing_is_signed_before_the_legal_body_exists(site, step_id):
+    registration = REGISTRATION[step_id.split("/")[0]]
+    assert registration in ancestors(site, step_id), f"{step_id} comes before {registration}"
+
+
+@pytest.mark.parametrize(
+    "step_id,first",
+    [
+        ("energy/launch-a-share-offer", "energy/tender-for-installers"),
+        ("energy/launch-a-share-offer", "energy/sell-the-power"),
+        ("energy/procure-and-install", "energy/launch-a-share-offer"),
+        ("energy/secure-the-site", "energy/agree-heads-of-terms-for-the-site"),
+        ("social-care/register-with-the-regulator", "social-care/raise-start-up-capital"),
+        ("social-care/register-with-the-regulator", "social-care/recruit-the-registered-manager"),
+        ("social-care/agree-funding-and-commissioning", "social-care/set-fair-pay-and-conditions"),
+        ("housing/allocate-homes", "housing/get-planning-permission"),
+        ("housing/allocate-homes", "housing/raise-finance"),
+        ("housing/manage-the-homes", "housing/meet-landlord-duties"),
+        ("mutual-credit/set-up-the-operating-organisation", "mutual-credit/check-tax-and-accounting"),
+        ("mutual-credit/broker-trades", "mutual-credit/fund-the-broker"),
+        ("grocery/open-the-shop", "grocery/get-licences"),
+        ("csa/run-the-first-season", "csa/employ-the-grower"),
+    ],
+)
+def test_corrected_order(site, step_id, first):
+    assert first in ancestors(site, step_id)
+
+
+def test_the_package_has_the_new_steps_and_few_hedges(site):
+    assert len(site.package.steps) >= 94
+    bodies = [s.body for s in site.package.steps.values()]
+    texts = [*bodies, *(p.body for p in site.package.pages)]
+    assert sum(t.count("check the current") for t in texts) <= 10
+    assert sum("## Outside the UK" in b for b in bodies) <= 20
+    for guide in site.package.guides.values():
+        assert "Outside the UK" in guide.body, guide.slug
+
+
+def test_every_step_time_is_a_range_a_planner_can_add_up(site):
+    for step in site.package.steps.values():
+        assert step.meta.effort is not None, step.id
+        assert re.fullmatch(r"\d+(-\d+)? (weeks?|months?)", step.meta.effort.time), step.id

@@ -69,11 +69,9 @@ def test_note_appears_in_the_town_panel(demo):
 
 
 def test_variable_is_substituted_in_a_pack_and_neutral_without(demo, built_repo):
-    assert "Ask Demo Town Council&rsquo;s property team" in read(
-        demo, "guides/grocery/find-premises"
-    ) or "Ask Demo Town Council's property team" in read(demo, "guides/grocery/find-premises")
+    assert "Demo Town Council's property or estates team" in read(demo, "guides/grocery/find-premises")
     upstream = read(built_repo, "guides/grocery/find-premises")
-    assert "Ask your council's property team" in upstream or "Ask your council&rsquo;s" in upstream
+    assert "your council's property or estates team" in upstream
     assert "pack.variables" not in upstream
 
 
@@ -145,14 +143,14 @@ def test_unknown_variable_names_the_guide_file_and_line(tmp_path):
         root, {"packs/riverside/pack.yml": "name: R\nguides: [grocery]\nvariables: {council: C}\n"}
     )
     path = root / "guides/grocery/05-find-premises.md"
-    path.write_text(
-        path.read_text().replace("{{ pack.variables.council }}", "{{ pack.variables.councl }}")
-    )
+    text = path.read_text().replace("{{ pack.variables.council }}", "{{ pack.variables.councl }}")
+    path.write_text(text)
+    line = text.count("\n", 0, text.index("{{ pack.variables.councl }}")) + 1
     site = load_site(root, "packs/riverside")
     messages = [str(p) for p in site.problems]
     assert len(messages) == 1
     assert messages[0].startswith(
-        "guides/grocery/05-find-premises.md:22: unknown pack variable `councl`"
+        f"guides/grocery/05-find-premises.md:{line}: unknown pack variable `councl`"
     )
     assert "did you mean `council`?" in messages[0]
 
@@ -191,10 +189,10 @@ def test_fork_adds_a_pack_and_merges_upstream_without_conflict(tmp_path):
     (fork / "packs/riverside/pack.yml").write_text("name: Riverside\nguides: [csa]\n")
     git(fork, "add", ".")
     git(fork, "commit", "-qm", "our pack")
-    step = upstream / "guides/grocery/11-open-the-shop.md"
+    step = next((upstream / "guides/grocery").glob("*-open-the-shop.md"))
     step.write_text(step.read_text() + "\nAn upstream improvement.\n")
     git(upstream, "commit", "-qam", "improve a step")
     git(fork, "pull", "-q", "--no-rebase", "--no-edit", "origin", "main")
-    assert "An upstream improvement." in (fork / "guides/grocery/11-open-the-shop.md").read_text()
+    assert "An upstream improvement." in (fork / step.relative_to(upstream)).read_text()
     assert (fork / "packs/riverside/pack.yml").read_text().startswith("name: Riverside")
     assert git(fork, "status", "--porcelain") == ""
