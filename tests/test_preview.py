@@ -36,7 +36,7 @@ FILES = {
 def test_preview_holds_the_guide_its_prerequisites_and_dependants(tmp_path):
     site = load_site(write(tmp_path, FILES), guide="beta")
     assert site.problems == []
-    assert site.steps == {"beta/b1", "beta/b2", "alpha/a2", "zeta/z2", "gamma/g1"}
+    assert site.built == {"beta/b1", "beta/b2", "alpha/a2", "zeta/z2", "gamma/g1"}
     assert list(site.picked) == ["alpha", "beta"]  # the essentials stay in every package
     assert site.pulled_in == {"zeta/z2": ["beta/b2"]}
     assert set(site.guides) == {"alpha", "beta", "zeta", "gamma"}
@@ -59,7 +59,7 @@ def test_preview_pages_say_what_is_left_out(tmp_path):
 
 def test_without_a_preview_every_step_is_built(tmp_path):
     site = load_site(write(tmp_path, FILES))
-    assert len(site.steps) == 9 and site.pulled_in == {}
+    assert len(site.built) == 9 and site.pulled_in == {}
 
 
 def test_unknown_guide_is_a_problem_with_a_suggestion(tmp_path):

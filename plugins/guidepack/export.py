@@ -17,7 +17,7 @@ import yaml
 from . import urls
 from .load.reader import inside
 from .pipeline import Built
-from .render import ASSETS
+from .render import PAGE_CSS, PAGE_JS
 from .render.docs import render_doc
 from .settings import SANITISER, config_plugins, yaml_loader
 
@@ -69,10 +69,8 @@ def engine_config(root: Path, built: Built) -> dict[str, Any]:
     if not any(SANITISER in (e if isinstance(e, str) else e) for e in extensions):
         extensions.append(SANITISER)
     config["markdown_extensions"] = extensions
-    css = [f"{urls.ASSETS}/{name}" for name in ASSETS if name == "guidepack.css"]
-    js = [f"{urls.ASSETS}/{name}" for name in ASSETS if name == "guidepack.js"]
-    config["extra_css"] = [*config.get("extra_css", []), *css]
-    config["extra_javascript"] = [*config.get("extra_javascript", []), *js]
+    config["extra_css"] = [*config.get("extra_css", []), *PAGE_CSS]
+    config["extra_javascript"] = [*config.get("extra_javascript", []), *PAGE_JS]
     plugins = [
         p
         for p in config_plugins(root)

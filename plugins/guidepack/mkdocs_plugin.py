@@ -21,6 +21,7 @@ from .load import CONTENT_ROOTS
 from .load.reader import inside
 from .offline import offline_zip
 from .pipeline import Built, build
+from .render import PAGE_CSS, PAGE_JS
 from .render.docs import safe_meta
 from .render.shell import offline_zip as offline_zip_name
 from .search import SearchError, index_site
@@ -105,13 +106,8 @@ class GuidepackPlugin(BasePlugin[GuidepackConfig]):
             config.site_name = f"{site.pack.name}: {name[:1].lower()}{name[1:]}"
         if settings.edit_uri:
             config.edit_uri = settings.edit_uri
-        for asset, target in (
-            ("guidepack.css", config.extra_css),
-            ("guidepack.js", config.extra_javascript),
-        ):
-            uri = f"{urls.ASSETS}/{asset}"
-            if uri not in target:
-                target.append(uri)
+        for uris, target in ((PAGE_CSS, config.extra_css), (PAGE_JS, config.extra_javascript)):
+            target.extend(uri for uri in uris if uri not in target)
         return config
 
     @event_priority(-50)

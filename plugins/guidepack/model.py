@@ -55,8 +55,8 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Link(_Strict):
-    """A link to a public page."""
+class Resource(_Strict):
+    """A public page: a resource of a step, or an example in a pitch."""
 
     title: Text = Field(description="What the page is, e.g. `Co-operatives UK: model rules`.")
     url: Url
@@ -103,7 +103,7 @@ class StepMeta(_Strict):
         default_factory=list, description="Who to include at this step, e.g. `members`."
     )
     effort: Effort | None = Field(default=None, description="Typical time and cost.")
-    resources: list[Link] = Field(
+    resources: list[Resource] = Field(
         default_factory=list, description="Public pages of real organisations, laws, model rules."
     )
     aliases: list[StepId] = Field(
@@ -124,7 +124,7 @@ class Pitch(_Strict):
     connects_to: OptionalText = Field(
         default="", description="How it connects to the other projects."
     )
-    examples: list[Link] = Field(
+    examples: list[Resource] = Field(
         default_factory=list, description="Real organisations' pages that show the model."
     )
     ask: Text = Field(description="What you ask of the council or funder.")
@@ -164,6 +164,9 @@ class Person(_Strict):
 
     name: Text
     role: Text = Field(description="Their role, e.g. `founding member, grocery co-op`.")
+
+
+YOUTUBE_EMBED_HOST = "www.youtube-nocookie.com"  # YouTube's privacy-enhanced mode
 
 
 class Video(_Strict):

@@ -82,7 +82,7 @@ def pack_status(site: Site) -> PackStatus:
     for slug in site.guides:
         guide = package.guides[slug]
         for text, rel in [(guide.body, guide.source.rel)] + [
-            (s.body, s.source.rel) for s in guide.steps if s.id in site.steps
+            (s.body, s.source.rel) for s in guide.steps if s.id in site.built
         ]:
             for name in used(text) - defined:
                 users.setdefault(name, []).append(rel)
@@ -92,7 +92,7 @@ def pack_status(site: Site) -> PackStatus:
 def _note_status(site: Site, note: Note, step: Step) -> NoteStatus:
     title = site.text(step.title)
     review = note.meta.reviewed
-    if step.id not in site.steps:
+    if step.id not in site.built:
         return NoteStatus(note.source.rel, step.id, title, "not built")
     if review is None:
         return NoteStatus(note.source.rel, step.id, title, "unreviewed")

@@ -28,7 +28,7 @@ class Site:
     """Everything a build needs: settings, records, the graph, and what this site shows.
 
     `picked` are the chosen guides (all of them without a pack; the essentials and the
-    pack's guides with one); `steps` are the steps built: every step of the picked guides
+    pack's guides with one); `built` are the ids of the steps built: every step of the picked guides
     and every step they need; `pulled_in[s]`, for a step of a guide that was not picked,
     names the steps that need it. `preview` is the one guide a preview build shows.
     """
@@ -38,7 +38,7 @@ class Site:
     graph: nx.DiGraph
     pack: Pack | None = None
     picked: tuple[str, ...] = ()
-    steps: frozenset[str] = frozenset()
+    built: frozenset[str] = frozenset()
     pulled_in: Mapping[str, list[str]] = field(default_factory=dict)
     preview: str | None = None
     acyclic: bool = True
@@ -54,7 +54,7 @@ class Site:
     @cached_property
     def guides(self) -> list[str]:
         """Guides with at least one step in this site, in package order."""
-        shown = {self.graph.nodes[s]["guide"] for s in self.steps}
+        shown = {self.graph.nodes[s]["guide"] for s in self.built}
         return [s for s in self.package.guides if s in shown or s in self.picked]
 
     @property
@@ -101,7 +101,7 @@ class Site:
         for slug in self.guides:
             pages.append(urls.guide_uri(slug))
             pages += [
-                urls.step_uri(s.id) for s in self.package.guides[slug].steps if s.id in self.steps
+                urls.step_uri(s.id) for s in self.package.guides[slug].steps if s.id in self.built
             ]
         pages += [p.uri for p in [*self.package.pages, *self.package.interviews]]
         if self.pack is not None:
@@ -188,7 +188,7 @@ def _focus(site: Site, guide: str) -> tuple[Site, list[Problem]]:
         for s in before
         if G.nodes[s]["guide"] not in picked
     }
-    steps = frozenset(own | before | (after & site.steps))
+    steps = frozenset(own | before | (after & site.built))
     return (
         Site(
             site.settings,

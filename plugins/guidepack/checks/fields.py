@@ -32,7 +32,7 @@ def field_problems(site: Site) -> list[Problem]:
     for slug in site.guides:
         guide = package.guides[slug]
         records.append((guide.meta, guide.source))
-        records += [(s.meta, s.source) for s in guide.steps if s.id in site.steps]
+        records += [(s.meta, s.source) for s in guide.steps if s.id in site.built]
     records += [(p.meta, p.source) for p in [*package.pages, *package.interviews, *package.docs]]
     if site.pack is not None:
         records.append((site.pack.meta, site.pack.source))

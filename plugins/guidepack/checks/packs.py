@@ -71,7 +71,7 @@ def note_warnings(site: Site) -> list[Problem]:
     for step_id, note in pack.notes.items():
         rel = note.source.rel
         step = site.package.steps[step_id]
-        if step_id not in site.steps:
+        if step_id not in site.built:
             warnings.append(
                 Problem(
                     rel,

@@ -31,7 +31,7 @@ def contributed_texts(site: Site) -> Iterator[Contributed]:
         guide = package.guides[slug]
         yield Contributed(guide.body, guide.source, urls.guide_uri(slug))
         for step in guide.steps:
-            if step.id in site.steps:
+            if step.id in site.built:
                 yield Contributed(step.body, step.source, urls.step_uri(step.id))
     for page in [*package.pages, *package.interviews]:
         yield Contributed(page.body, page.source, page.uri)
@@ -45,7 +45,7 @@ def contributed_texts(site: Site) -> Iterator[Contributed]:
     if pack.intro is not None and pack.intro_source is not None:
         yield Contributed(pack.intro, pack.intro_source, urls.HOME)
     for step_id, note in pack.notes.items():
-        if step_id in site.steps:
+        if step_id in site.built:
             yield Contributed(note.body, note.source, urls.step_uri(step_id))
     for page in pack.pages:
         yield Contributed(page.body, page.source, page.uri)

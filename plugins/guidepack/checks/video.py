@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from ..model import YOUTUBE_EMBED_HOST
 from ..plan import Site
 from ..problems import Problem
-
-YOUTUBE_EMBED_HOST = "www.youtube-nocookie.com"  # YouTube's privacy-enhanced mode
 
 
 def video_problems(site: Site) -> list[Problem]:

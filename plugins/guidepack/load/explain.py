@@ -70,7 +70,7 @@ def _short(value: object) -> str:
 
 
 def _inner_models(annotation: object) -> list[type[BaseModel]]:
-    """The pydantic models inside an annotation such as `list[Link] | None`."""
+    """The pydantic models inside an annotation such as `list[Resource] | None`."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return [annotation]
     found: list[type[BaseModel]] = []

@@ -22,10 +22,13 @@ from .redirects import render_redirects
 from .shell import render_downloads, render_package_json, render_schemas, render_search
 from .step import render_step
 
-__all__ = ["ASSETS", "VirtualPage", "render_site"]
+__all__ = ["ASSETS", "PAGE_CSS", "PAGE_JS", "VirtualPage", "render_site"]
 
 ASSETS = ("guidepack.css", "guidepack.js", "deck.css", "deck.js", "redirect.js", "search.js")
 """guidepack's own stylesheets and scripts, published under `assets/guidepack/`."""
+PAGE_CSS = (f"{urls.ASSETS}/guidepack.css",)
+PAGE_JS = (f"{urls.ASSETS}/guidepack.js",)
+"""What every page of the site loads (the theme's `extra_css` and `extra_javascript`)."""
 
 
 def render_site(site: Site, dates: Mapping[str, str]) -> dict[str, VirtualPage]:
@@ -39,7 +42,7 @@ def render_site(site: Site, dates: Mapping[str, str]) -> dict[str, VirtualPage]:
         guide = site.package.guides[slug]
         add(render_guide(site, guide, dates))
         for step in guide.steps:
-            if step.id in site.steps:
+            if step.id in site.built:
                 add(render_step(site, step, dates))
     add(render_guides_index(site))
     add(render_package(site))

@@ -20,7 +20,7 @@ from .package import duration_text
 def render_guide(site: Site, guide: Guide, dates: Mapping[str, str]) -> VirtualPage:
     """A guide's overview: its steps in phases, with links across guides."""
     uri = urls.guide_uri(guide.slug)
-    shown = [s.id for s in guide.steps if s.id in site.steps]
+    shown = [s.id for s in guide.steps if s.id in site.built]
     numbers = {s.id: i for i, s in enumerate(guide.steps, start=1)}
     schedule = site.guide_schedule(guide.slug)
     others = [s for s in site.package.guides if s != guide.slug]
@@ -47,7 +47,7 @@ def render_guide(site: Site, guide: Guide, dates: Mapping[str, str]) -> VirtualP
         ]
         for phase in g.phases(site.graph, shown)
     ]
-    entries = {p for s in shown for p in site.graph.predecessors(s) if p in site.steps} - set(shown)
+    entries = {p for s in shown for p in site.graph.predecessors(s) if p in site.built} - set(shown)
     members = set(shown) | entries
     guide_titles = {
         slug: site.text(site.package.guides[slug].title) for slug in site.package.guides
@@ -97,7 +97,7 @@ def render_guides_index(site: Site) -> VirtualPage:
             "title": site.text(guide.title),
             "summary": site.text(guide.meta.summary),
             "essential": guide.meta.essential,
-            "count": sum(s.id in site.steps for s in guide.steps),
+            "count": sum(s.id in site.built for s in guide.steps),
             "partial": guide.slug not in site.picked,
             "href": page_href(site, uri, urls.guide_uri(guide.slug)),
             "duration": duration_text(site.guide_schedule(guide.slug).total),

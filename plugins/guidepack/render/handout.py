@@ -122,7 +122,7 @@ def guide_handout(site: Site, slug: str) -> bytes:
             "body",
         ),
     ]
-    own = [s.id for s in guide.steps if s.id in site.steps]
+    own = [s.id for s in guide.steps if s.id in site.built]
     for number, phase in enumerate(g.phases(site.graph, own), start=1):
         story.append(_p(f"Phase {number}", "h2"))
         for step_id in phase:

@@ -26,7 +26,7 @@ def step_links(
     package = site.package
     found = []
     for step_id in step_ids:
-        if step_id not in site.steps:
+        if step_id not in site.built:
             continue
         step = package.steps[step_id]
         guide = "" if step.guide == own_guide else package.guides[step.guide].title

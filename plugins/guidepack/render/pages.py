@@ -57,13 +57,13 @@ def render_pack_pages(site: Site) -> list[VirtualPage]:
     notes = [
         {
             "title": site.text(site.package.steps[step_id].title),
-            "guide": site.text(guides[step_id.split("/")[0]].title),
+            "guide": site.text(site.package.guide_of(step_id).title),
             "href": page_href(site, home, urls.step_uri(step_id)),
             "stale": note.meta.reviewed is None
             or note.meta.reviewed.step != site.package.steps[step_id].fingerprint,
         }
         for step_id, note in sorted(pack.notes.items())
-        if step_id in site.steps
+        if step_id in site.built
     ]
     content = render(
         "pack_home.md.j2",

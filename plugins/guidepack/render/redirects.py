@@ -45,7 +45,7 @@ def render_redirects(site: Site, taken: Collection[str]) -> list[VirtualPage]:
     """
     pages: dict[str, VirtualPage] = {}
     directory = site.settings.directory_urls
-    for step_id in sorted(site.steps):
+    for step_id in sorted(site.built):
         step = site.package.steps[step_id]
         for alias in step.meta.aliases:
             uri = redirect_uri(alias)

@@ -63,7 +63,7 @@ def render_downloads(site: Site) -> VirtualPage:
 
 def render_package_json(site: Site) -> VirtualPage:
     """The machine-readable index of guides, steps, edges and times (for federation)."""
-    shown = site.steps
+    shown = site.built
     guides = [site.package.guides[s] for s in site.guides]
     step_data = []
     for guide in guides:
@@ -111,7 +111,7 @@ def _guide(site: Site, guide) -> dict:
         "essential": guide.meta.essential,
         "picked": guide.slug in site.picked,
         "url": urls.url_of(urls.guide_uri(guide.slug)),
-        "steps": [s.id for s in guide.steps if s.id in site.steps],
+        "steps": [s.id for s in guide.steps if s.id in site.built],
         "duration_weeks": [round(schedule.total.lo, 2), round(schedule.total.hi, 2)],
         "duration": duration_text(schedule.total),
         "critical_path": list(schedule.critical),

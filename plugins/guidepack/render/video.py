@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Video
-
-YOUTUBE_EMBED_HOST = "www.youtube-nocookie.com"  # YouTube's privacy-enhanced mode
+from ..model import YOUTUBE_EMBED_HOST, Video
 
 
 @dataclass(frozen=True)
