@@ -169,7 +169,10 @@ def test_nothing_is_signed_before_the_legal_body_exists(site, step_id):
         ("housing/allocate-homes", "housing/get-planning-permission"),
         ("housing/allocate-homes", "housing/raise-finance"),
         ("housing/manage-the-homes", "housing/meet-landlord-duties"),
-        ("mutual-credit/set-up-the-operating-organisation", "mutual-credit/check-tax-and-accounting"),
+        (
+            "mutual-credit/set-up-the-operating-organisation",
+            "mutual-credit/check-tax-and-accounting",
+        ),
         ("mutual-credit/broker-trades", "mutual-credit/fund-the-broker"),
         ("grocery/open-the-shop", "grocery/get-licences"),
         ("csa/run-the-first-season", "csa/employ-the-grower"),

@@ -69,7 +69,9 @@ def test_note_appears_in_the_town_panel(demo):
 
 
 def test_variable_is_substituted_in_a_pack_and_neutral_without(demo, built_repo):
-    assert "Demo Town Council's property or estates team" in read(demo, "guides/grocery/find-premises")
+    assert "Demo Town Council's property or estates team" in read(
+        demo, "guides/grocery/find-premises"
+    )
     upstream = read(built_repo, "guides/grocery/find-premises")
     assert "your council's property or estates team" in upstream
     assert "pack.variables" not in upstream

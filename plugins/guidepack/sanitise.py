@@ -60,7 +60,10 @@ REMOVED_WITH_CONTENT = frozenset(
 
 # --- what guidepack's own pages add -------------------------------------------------------
 
-_SVG_PAINT = {"fill", "fill-opacity", "stroke", "stroke-width", "stroke-dasharray", "opacity"}
+_SVG_PAINT = {
+    "fill", "fill-opacity", "stroke", "stroke-width", "stroke-dasharray", "stroke-opacity",
+    "opacity",
+}  # fmt: skip
 _SVG = {
     "svg": {"xmlns", "viewBox", "width", "height", "focusable", "preserveAspectRatio"},
     "g": {"transform"} | _SVG_PAINT,

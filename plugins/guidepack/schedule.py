@@ -81,11 +81,18 @@ def _subgraph(G: nx.DiGraph, steps: Iterable[str]) -> nx.DiGraph:
 def _critical_path(
     sub: nx.DiGraph, times: Mapping[str, Range | None], ends: list[str]
 ) -> tuple[str, ...]:
-    """The longest chain by high-end time that ends at one of `ends`."""
-    weight = {s: (times.get(s) or Range.zero()).hi for s in sub}
+    """The longest chain by high-end time that ends at one of `ends` (only steps that lead
+    to an end take part, so the path cannot end elsewhere)."""
+    keep, stack = set(ends), list(ends)
+    while stack:
+        for p in sub.predecessors(stack.pop()):
+            if p not in keep:
+                keep.add(p)
+                stack.append(p)
+    weight = {s: (times.get(s) or Range.zero()).hi for s in keep}
     H = nx.DiGraph()
-    H.add_edges_from((u, v, {"w": weight[v]}) for u, v in sub.edges)
-    H.add_edges_from((_START, s, {"w": weight[s]}) for s in sub)
+    H.add_edges_from((u, v, {"w": weight[v]}) for u, v in sub.edges if u in keep and v in keep)
+    H.add_edges_from((_START, s, {"w": weight[s]}) for s in sub if s in keep)
     H.add_edges_from((s, _END, {"w": 0.0}) for s in ends)
     path = nx.dag_longest_path(H, weight="w", default_weight=0.0)
     return tuple(s for s in path if s not in (_START, _END))

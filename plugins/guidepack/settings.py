@@ -77,7 +77,7 @@ def settings_from(
     configs.update(config.get("mdx_configs") or {})
     if SANITISER not in names:
         names.append(SANITISER)
-    forum = plugin.get("forum_url") or town.forum_url or None
+    forum = town.forum_url or plugin.get("forum_url") or None  # a fork's own forum first
     if forum and not FORUM_URL.match(forum):
         problems.append(
             Problem(

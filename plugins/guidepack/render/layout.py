@@ -1,153 +1,128 @@
-"""Where the map puts each step: a layered layout that fits a page column.
+"""Where the map puts each step: a vertical metro map that fits a page column.
 
-Steps go in layers from top to bottom (a step's layer comes after all its prerequisites'),
-ordered inside each layer to cross fewer edges (barycentre sweeps, as in a Sugiyama
-layout), and a layer wider than the column wraps onto more rows. Titles are wrapped,
-never cut, and boxes never overlap. Pure geometry: no SVG here (see `map`).
+Each guide is a lane (a narrow column, like a metro line); each step is a row, its stop
+in its guide's lane and its full title beside the lanes, wrapped, never cut. Rows go in
+phases (a step's phase comes after all its prerequisites'), and inside a phase by lane.
+Lanes are ordered so that guides which depend on each other sit side by side: the edges
+between lanes are short and cross less (measured by `segment_crossings`). Pure geometry:
+no SVG here (see `map`).
 """
 
 from __future__ import annotations
 
+import itertools
 import textwrap
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import networkx as nx
 
 WIDTH = 680  # px: the page column on a 1280 px laptop, with the sidebars
-BOX_WIDTH = 156
-BOX_GAP = 16
-ROW_GAP = 34
-LAYER_GAP = 26
-LINE_HEIGHT = 15
-PADDING = 8
-CHARS_PER_LINE = 21
-SWEEPS = 12
+LEFT = 12
+LANE = 18
+GAP = 14  # between the last lane and the titles
+CHAR = 6.4  # px per character of a title at the map's font size
+LINE = 15
+ROW_PAD = 9
+BAND_GAP = 22  # room for a phase's name above its rows
+EXHAUSTIVE = 7  # lanes up to this many: try every order; more: swap pairs
 
 
 @dataclass(frozen=True)
-class Box:
-    """A step's box: top-left corner, size, and its title in lines."""
+class Stop:
+    """A step's stop on its lane, and its title in lines beside the lanes."""
 
     x: float
     y: float
-    width: float
+    top: float
     height: float
+    label_x: float
     lines: tuple[str, ...]
-
-    @property
-    def top(self) -> tuple[float, float]:
-        return (self.x + self.width / 2, self.y)
-
-    @property
-    def bottom(self) -> tuple[float, float]:
-        return (self.x + self.width / 2, self.y + self.height)
 
 
 @dataclass(frozen=True)
 class Layout:
-    boxes: dict[str, Box]
-    layers: list[list[str]]
+    stops: dict[str, Stop]
+    lanes: dict[str, float]
+    """The x of each guide's lane."""
     bands: list[tuple[float, float]]
-    """Top and bottom of each layer's band."""
+    """Top and bottom of each phase's rows."""
     width: float
     height: float
 
 
-def layers_of(G: nx.DiGraph, steps: Iterable[str], key: Callable[[str], object]) -> list[list[str]]:
-    """The steps in layers (topological generations), each in `key` order to start with."""
+def lane_order(G: nx.DiGraph, guides: Sequence[str]) -> list[str]:
+    """The guides in an order that keeps the edges between them short: the sum, over edges
+    that join two guides, of how many lanes apart they are is as small as found."""
+    weight = Counter(
+        tuple(sorted((G.nodes[a]["guide"], G.nodes[b]["guide"])))
+        for a, b in G.edges
+        if G.nodes[a]["guide"] != G.nodes[b]["guide"]
+    )
+
+    def cost(order: Sequence[str]) -> int:
+        at = {g: i for i, g in enumerate(order)}
+        return sum(n * abs(at[a] - at[b]) for (a, b), n in weight.items() if a in at and b in at)
+
+    if len(guides) <= EXHAUSTIVE:
+        first = tuple(guides)
+        return list(min(itertools.permutations(guides), key=lambda p: (cost(p), p != first)))
+    order = list(guides)
+    improved = True
+    while improved:
+        improved = False
+        for i, j in itertools.combinations(range(len(order)), 2):
+            trial = order.copy()
+            trial[i], trial[j] = trial[j], trial[i]
+            if cost(trial) < cost(order):
+                order, improved = trial, True
+    return order
+
+
+def place(
+    G: nx.DiGraph,
+    steps: Iterable[str],
+    titles: dict[str, str],
+    key: Callable[[str], tuple],
+    width: float = WIDTH,
+) -> Layout:
+    """Stops for the given steps: phases top to bottom, one row per step."""
     sub = G.subgraph(steps)
-    return [sorted(layer, key=key) for layer in nx.topological_generations(sub)]
-
-
-def order_layers(G: nx.DiGraph, layers: list[list[str]], sweeps: int = SWEEPS) -> list[list[str]]:
-    """Reorder each layer by the mean relative position of its neighbours above (sweeping
-    down) or below (sweeping up), keeping the order with the fewest crossings found.
-
-    Neighbours in any layer count, not only the next one, so long edges pull too.
-    """
-    best = [list(layer) for layer in layers]
-    best_count = count_layer_crossings(G, best)
-    current = [list(layer) for layer in layers]
-    for sweep in range(sweeps):
-        down = sweep % 2 == 0
-        indices = range(1, len(current)) if down else range(len(current) - 2, -1, -1)
-        neighbours = G.predecessors if down else G.successors
-        for i in indices:
-            position = {s: (p + 0.5) / len(layer) for layer in current for p, s in enumerate(layer)}
-            old = {s: p for p, s in enumerate(current[i])}
-            current[i].sort(key=lambda s: (_barycentre(s, neighbours, position), old[s]))
-        count = count_layer_crossings(G, current)
-        if count < best_count:
-            best, best_count = [list(layer) for layer in current], count
-    return best
-
-
-def _barycentre(step: str, neighbours, position: dict[str, float]) -> float:
-    """Mean relative position (0-1) of a step's neighbours in their layers; a step with
-    none keeps to the end."""
-    near = [position[n] for n in neighbours(step) if n in position]
-    return sum(near) / len(near) if near else float("inf")
-
-
-def count_layer_crossings(G: nx.DiGraph, layers: list[list[str]]) -> int:
-    """Crossings between edges leaving the same layer for the same layer, by relative
-    position (a cheap proxy, used to keep the best ordering of the sweeps)."""
-    where = {
-        s: (i, (p + 0.5) / len(layer))
-        for i, layer in enumerate(layers)
-        for p, s in enumerate(layer)
-    }
-    by_gap: dict[tuple[int, int], list[tuple[float, float]]] = {}
-    for a, b in G.edges:
-        if a in where and b in where:
-            (la, pa), (lb, pb) = where[a], where[b]
-            by_gap.setdefault((la, lb), []).append((pa, pb))
-    total = 0
-    for edges in by_gap.values():
-        edges.sort()
-        for i, (a1, b1) in enumerate(edges):
-            for a2, b2 in edges[i + 1 :]:
-                if a2 > a1 and b2 < b1:
-                    total += 1
-    return total
-
-
-def place(layers: list[list[str]], titles: dict[str, str], width: float = WIDTH) -> Layout:
-    """Boxes for every step: each layer in rows as wide as `width`, centred."""
-    per_row = max(1, int((width + BOX_GAP) // (BOX_WIDTH + BOX_GAP)))
-    boxes: dict[str, Box] = {}
+    guides = list(dict.fromkeys(G.nodes[s]["guide"] for s in sorted(sub, key=key)))
+    order = lane_order(sub, guides)
+    lanes = {slug: LEFT + i * LANE for i, slug in enumerate(order)}
+    label_x = LEFT + max(len(order) - 1, 0) * LANE + GAP
+    chars = max(20, int((width - label_x - 8) // CHAR))
+    rank = {slug: i for i, slug in enumerate(order)}
+    stops: dict[str, Stop] = {}
     bands = []
     y = 0.0
-    for layer in layers:
+    for phase in nx.topological_generations(sub):
         top = y
-        y += LAYER_GAP
-        for start in range(0, len(layer), per_row):
-            row = layer[start : start + per_row]
-            lines = {s: tuple(wrap(titles[s])) for s in row}
-            height = max(len(v) for v in lines.values()) * LINE_HEIGHT + 2 * PADDING
-            used = len(row) * BOX_WIDTH + (len(row) - 1) * BOX_GAP
-            x = (width - used) / 2
-            for step in row:
-                boxes[step] = Box(x, y, BOX_WIDTH, height, lines[step])
-                x += BOX_WIDTH + BOX_GAP
-            y += height + ROW_GAP
-        bands.append((top, y - ROW_GAP / 2))
-    return Layout(boxes, layers, bands, width, y)
+        y += BAND_GAP
+        for step in sorted(phase, key=lambda s: (rank[G.nodes[s]["guide"]], key(s))):
+            lines = tuple(wrap(titles[step], chars))
+            height = len(lines) * LINE + ROW_PAD
+            x = lanes[G.nodes[step]["guide"]]
+            stops[step] = Stop(x, y + ROW_PAD / 2 + LINE / 2, y, height, label_x, lines)
+            y += height
+        bands.append((top, y))
+    return Layout(stops, lanes, bands, width, y + 4)
 
 
-def wrap(title: str, width: int = CHARS_PER_LINE) -> list[str]:
+def wrap(title: str, width: int) -> list[str]:
     """A title in lines of at most `width` characters (a longer word gets its own line)."""
     return textwrap.wrap(title, width, break_long_words=False, break_on_hyphens=False) or [""]
 
 
-def segment_crossings(layout: Layout, edges: Iterable[tuple[str, str]]) -> int:
-    """How many pairs of edges cross, each drawn as a straight line from the bottom of its
-    first box to the top of its second (edges sharing a box never count)."""
+def segment_crossings(
+    positions: dict[str, tuple[float, float]], edges: Iterable[tuple[str, str]]
+) -> int:
+    """How many pairs of edges cross, each drawn as a straight line between its two stops
+    (edges sharing a stop never count; edges along the same line do not cross)."""
     segments = [
-        (a, b, layout.boxes[a].bottom, layout.boxes[b].top)
-        for a, b in edges
-        if a in layout.boxes and b in layout.boxes
+        (a, b, positions[a], positions[b]) for a, b in edges if a in positions and b in positions
     ]
     total = 0
     for i, (a1, b1, p1, q1) in enumerate(segments):

@@ -1,6 +1,6 @@
-"""The dependency map as SVG: layered boxes that fit the page column, one colour per guide.
+"""The dependency map as SVG: a vertical metro map, one coloured lane per guide.
 
-Every box is a link to its step, named for screen readers with its guide and what it
+Every stop is a link to its step, named for screen readers with its guide and what it
 needs; the plan list beside it is the map's text equivalent (and what a phone shows).
 """
 
@@ -12,7 +12,7 @@ from html import escape
 import networkx as nx
 
 from .. import graph as g
-from .layout import LINE_HEIGHT, PADDING, Layout, layers_of, order_layers, place
+from .layout import LINE, Layout, place
 
 PALETTE = (
     "#00796b",
@@ -34,9 +34,8 @@ def colours(guides: list[str]) -> dict[str, str]:
 
 
 def map_layout(G: nx.DiGraph, steps: Collection[str], titles: Mapping[str, str]) -> Layout:
-    """The layered, crossing-reduced layout of some steps."""
-    layers = layers_of(G, steps, key=lambda s: g.sort_key(G, s))
-    return place(order_layers(G, layers), dict(titles))
+    """The metro layout of some steps (with the order of `graph.sort_key` inside a lane)."""
+    return place(G, steps, dict(titles), key=lambda s: g.sort_key(G, s))
 
 
 def render_map(
@@ -62,48 +61,61 @@ def render_map(
         out.append(
             f'<g class="gp-band"><rect x="0" y="{top:.0f}" width="{width:.0f}" '
             f'height="{bottom - top:.0f}" fill="{"#f4f6f6" if i % 2 else "#ffffff"}"/>'
-            f'<text x="6" y="{top + 17:.0f}" class="gp-band-title">Phase {i}</text></g>'
+            f'<text x="{width - 6:.0f}" y="{top + 15:.0f}" text-anchor="end" '
+            f'class="gp-band-title">Phase {i}</text></g>'
         )
-    out.append('<g class="gp-edges" fill="none">')
-    for a, b in sorted(G.edges):
-        if a not in layout.boxes or b not in layout.boxes:
-            continue
-        (x1, y1), (x2, y2) = layout.boxes[a].bottom, layout.boxes[b].top
-        bend = max(18.0, (y2 - y1) / 2)
-        cross = G.nodes[a]["guide"] != G.nodes[b]["guide"]
-        classes = " ".join(
-            c
-            for c, on in (("gp-cross-edge", cross), ("gp-crit", a in critical and b in critical))
-            if on
-        )
+    out.append('<g class="gp-lanes" fill="none">')
+    for slug, x in layout.lanes.items():
+        ys = [s.y for step, s in layout.stops.items() if G.nodes[step]["guide"] == slug]
         out.append(
-            f'<path data-gp-from="{a}" data-gp-to="{b}" d="M{x1:.0f} {y1:.0f}C{x1:.0f} '
-            f'{y1 + bend:.0f} {x2:.0f} {y2 - bend:.0f} {x2:.0f} {y2:.0f}" '
+            f'<path d="M{x:.0f} {min(ys):.0f}V{max(ys):.0f}" stroke="{colour.get(slug, "#555")}" '
+            'stroke-width="6" stroke-opacity=".15"/>'
+        )
+    out.append('</g><g class="gp-edges" fill="none">')
+    for a, b in sorted(G.edges):
+        if a not in layout.stops or b not in layout.stops:
+            continue
+        s, t = layout.stops[a], layout.stops[b]
+        cross = G.nodes[a]["guide"] != G.nodes[b]["guide"]
+        bend = max(LINE, (t.y - s.y) / 2)
+        path = (
+            f"M{s.x:.0f} {s.y:.0f}C{s.x:.0f} {s.y + bend:.0f} {t.x:.0f} {t.y - bend:.0f} "
+            f"{t.x:.0f} {t.y:.0f}"
+            if cross
+            else f"M{s.x:.0f} {s.y:.0f}V{t.y:.0f}"
+        )
+        on_path = a in critical and b in critical
+        classes = " ".join(c for c, on in (("gp-cross-edge", cross), ("gp-crit", on_path)) if on)
+        out.append(
+            f'<path data-gp-from="{a}" data-gp-to="{b}" d="{path}" '
             f'stroke="{colour.get(G.nodes[a]["guide"], "#555")}"'
             + (f' class="{classes}"' if classes else "")
             + "/>"
         )
     out.append('</g><g class="gp-nodes">')
-    for step, box in layout.boxes.items():
+    for step, stop in layout.stops.items():
         slug = G.nodes[step]["guide"]
-        needs = [titles[p] for p in g.prerequisites(G, step) if p in layout.boxes]
+        needs = [titles[p] for p in g.prerequisites(G, step) if p in layout.stops]
         name = titles[step] if step in entries else f"{titles[step]} ({guide_titles[slug]})"
         name += f". Needs: {'; '.join(needs)}" if needs else ". Needs nothing first"
         attrs = ' data-gp-critical=""' if step in critical else ""
         attrs += ' data-gp-entry=""' if step in entries else ""
+        fill = colour.get(slug, "#555") if step in critical else "#ffffff"
         out.append(
             f'<a href="{escape(href(step))}" data-gp-node="{step}" data-gp-guide="{slug}"'
             f'{attrs} aria-label="{escape(name)}">'
-            f'<rect x="{box.x:.0f}" y="{box.y:.0f}" width="{box.width:.0f}" '
-            f'height="{box.height:.0f}" rx="6" fill="#ffffff" stroke="{colour.get(slug, "#555")}" '
-            f'stroke-width="{3 if step in critical else 1.5}"'
-            + (' stroke-dasharray="5 3"' if step in entries else "")
+            f'<rect class="gp-hit" x="{stop.x - 8:.0f}" y="{stop.top:.0f}" '
+            f'width="{width - stop.x + 8:.0f}" height="{stop.height:.0f}" fill="#ffffff" '
+            'fill-opacity="0"/>'
+            f'<circle cx="{stop.x:.0f}" cy="{stop.y:.0f}" r="5" fill="{fill}" '
+            f'stroke="{colour.get(slug, "#555")}" stroke-width="2.5"'
+            + (' stroke-dasharray="3 2"' if step in entries else "")
             + '/><text class="gp-label">'
         )
-        for i, line in enumerate(box.lines):
-            y = box.y + PADDING + LINE_HEIGHT * (i + 1) - 3
-            space = " " if i < len(box.lines) - 1 else ""  # the name reads as one line
-            out.append(f'<tspan x="{box.x + 8:.0f}" y="{y:.0f}">{escape(line)}{space}</tspan>')
+        for i, line in enumerate(stop.lines):
+            y = stop.y + 4 + LINE * i
+            space = " " if i < len(stop.lines) - 1 else ""  # the name reads as one line
+            out.append(f'<tspan x="{stop.label_x:.0f}" y="{y:.0f}">{escape(line)}{space}</tspan>')
         out.append("</text></a>")
     out.append("</g></svg>")
     return "".join(out)

@@ -89,6 +89,7 @@ def render_package_json(site: Site) -> VirtualPage:
         "name": site.settings.site_name,
         "pack": _pack(site),
         "upstream": upstream(site.root),
+        "plan": _plan(site),
         "guides": [_guide(site, guide) for guide in guides],
         "steps": step_data,
         "edges": [
@@ -112,6 +113,19 @@ def _guide(site: Site, guide) -> dict:
         "picked": guide.slug in site.picked,
         "url": urls.url_of(urls.guide_uri(guide.slug)),
         "steps": [s.id for s in guide.steps if s.id in site.built],
+        "duration_weeks": [round(schedule.total.lo, 2), round(schedule.total.hi, 2)],
+        "duration": duration_text(schedule.total),
+        "critical_path": list(schedule.critical),
+    }
+
+
+def _plan(site: Site) -> dict:
+    """The combined plan of this site's projects (the package page's default selection)."""
+    plan, schedule = site.plan_schedule(site.projects)
+    return {
+        "guides": list(site.projects),
+        "steps": len(plan.steps),
+        "phases": len(plan.phases),
         "duration_weeks": [round(schedule.total.lo, 2), round(schedule.total.hi, 2)],
         "duration": duration_text(schedule.total),
         "critical_path": list(schedule.critical),
