@@ -263,7 +263,7 @@ class NoteReview(_Strict):
     step: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{12}$")] = Field(
         description="Fingerprint of the step's text when the note was reviewed."
     )
-    on: dt.date = Field(description="When, YYYY-MM-DD.")
+    date: dt.date = Field(description="When, YYYY-MM-DD. (Not `on:`, which YAML reads as true.)")
 
 
 class NoteMeta(_Strict):

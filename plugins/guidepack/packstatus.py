@@ -1,7 +1,7 @@
 """Keeping a town pack in step with upstream: which local notes to re-read, and why.
 
 Each note records the fingerprint of its step when someone last read both
-(`reviewed: {step: <fingerprint>, on: <date>}` in its front matter, written by
+(`reviewed: {step: <fingerprint>, date: <date>}` in its front matter, written by
 `pack review`), so a fork needs no history to see that a step changed. Where git history
 is there, the status also says what changed: the step's headings and lines that differ
 from the reviewed version, and the commit subjects since. `packs/<town>/review.yml`
@@ -221,7 +221,7 @@ def review(site: Site, notes: list[Note], today: dt.date, *, baseline: bool) -> 
     written = []
     for note in notes:
         step = site.package.steps[note.step]
-        front = {"reviewed": {"step": step.fingerprint, "on": today}}
+        front = {"reviewed": {"step": step.fingerprint, "date": today}}
         text = (
             "---\n" + yaml.safe_dump(front, sort_keys=False) + "---\n\n" + note.body.strip() + "\n"
         )

@@ -105,7 +105,8 @@ def note_warnings(site: Site) -> list[Problem]:
                     rel,
                     note.source.line_of(("reviewed",)),
                     f"the step `{step_id}` changed upstream since this note was reviewed on "
-                    f"{review.on.isoformat()} (`build.py pack status {folder}` shows what changed)",
+                    f"{review.date.isoformat()} (`build.py pack status {folder}` shows what "
+                    "changed)",
                     hint,
                     True,
                 )

@@ -55,11 +55,15 @@ def add_commands(sub) -> None:
 def cmd_pack(root: Path, args: argparse.Namespace) -> int:
     settings, problems = read_settings(root, pack=args.folder)
     built = build(settings, render=False, problems=problems)
-    if built.errors or built.site.pack is None:
+    if built.site.pack is None or not built.site.acyclic:
         for problem in built.errors:
             print(problem, file=sys.stderr)
         print("Fix these problems first: the pack must load to compare it.", file=sys.stderr)
         return 1
+    if built.errors:  # e.g. a variable the pack lacks: the report says so, `check` says where
+        print(
+            f"`check --pack {args.folder}` finds {len(built.errors)} problem(s).", file=sys.stderr
+        )
     site = built.site
     if args.action == "status":
         status = pack_status(site)
