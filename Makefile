@@ -2,15 +2,20 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+ENGINES := .cache/engines
 PACK ?=
 GUIDE ?=
 PACK_ARG := $(if $(PACK),--pack $(PACK),)
 GUIDE_ARG := $(if $(GUIDE),--guide $(GUIDE),)
 
-.PHONY: site serve test check lint bench linkcheck clean setup schema
+.PHONY: site serve offline test check lint bench linkcheck clean setup schema engines
 
 site: $(VENV)/.installed
 	$(BIN)/python build.py build $(PACK_ARG)
+
+# The offline edition, unpacked into offline/: open offline/index.html from disk.
+offline: $(VENV)/.installed
+	$(BIN)/python build.py build --offline $(PACK_ARG)
 
 serve: $(VENV)/.installed
 	$(BIN)/python build.py serve $(PACK_ARG) $(GUIDE_ARG)
@@ -22,7 +27,7 @@ check: $(VENV)/.installed
 schema: $(VENV)/.installed
 	$(BIN)/python build.py schema
 
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test $(ENGINES)/.installed
 	$(BIN)/python tests/setup_browser.py
 	$(BIN)/ruff check .
 	$(BIN)/python build.py check
@@ -50,5 +55,17 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
+# ProperDocs and Zensical, each in its own virtual environment, for tests/test_engines.py.
+engines: $(ENGINES)/.installed
+
+$(ENGINES)/.installed: engines/properdocs.txt engines/zensical.txt constraints.txt pyproject.toml
+	rm -rf $(ENGINES)/properdocs $(ENGINES)/zensical
+	$(PYTHON) -m venv $(ENGINES)/properdocs
+	$(ENGINES)/properdocs/bin/python -m pip install --quiet -c constraints.txt -r engines/properdocs.txt -e .
+	$(PYTHON) -m venv $(ENGINES)/zensical
+	$(ENGINES)/zensical/bin/python -m pip install --quiet -r engines/zensical.txt
+	$(ENGINES)/zensical/bin/python -m pip install --quiet --no-deps -e .
+	touch $@
+
 clean:
-	rm -rf site .site-build-* .site-old-* .cache $(VENV)
+	rm -rf site offline .site-build-* .site-old-* .cache $(VENV)

@@ -3,10 +3,10 @@
 `generate(root, guides=G, steps=S, seed=N)` writes a complete repository copy under `root`:
 G guides of S steps each (guides/<slug>/index.md with a pitch block, NN-<slug>.md steps
 with every front matter key), a minimal docs/ shell, theory/ and interviews/ index pages,
-and the repository's mkdocs.yml and build.py. Step bodies are ~400 words with headings,
-lists, a table and links to the steps they name. About 10% of requirements name a step of
-an earlier guide, mostly of the first few (the foundations). Everything follows from
-the seed: the same arguments write the same bytes.
+and the repository's mkdocs.yml, build.py and theme overrides. Step bodies are ~400
+words with headings, lists, a table and links to the steps they name. About 10% of
+requirements name a step of an earlier guide, mostly of the first few (the foundations).
+Everything follows from the seed: the same arguments write the same bytes.
 
     python bench/generate.py OUT --guides 50 --steps 20 [--seed 1]
 """
@@ -239,6 +239,7 @@ def generate(root: Path, guides: int, steps: int, seed: int = 1, *, shell: bool 
     if shell:
         shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
         shutil.copy(REPO / "build.py", root / "build.py")
+        shutil.copytree(REPO / "overrides", root / "overrides", dirs_exist_ok=True)
         plugins = root / "plugins"
         if not plugins.exists():
             os.symlink(REPO / "plugins", plugins, target_is_directory=True)

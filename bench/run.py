@@ -11,7 +11,11 @@ process (wall seconds, CPU seconds and peak memory from the kernel's rusage):
   and 1,000 steps. The plain build at 5,000 steps is skipped: it takes 10 minutes or more;
 - `build.py check` at 10,000 and 100,000 steps, beside the floor (bench/floor.py: read
   every step file and parse its front matter with PyYAML's C loader);
-- the size of step pages and of the package page (HTML + SVG);
+- a "pages only" guidepack build (no search index, offline edition or hand-outs), to show
+  what those outputs cost;
+- the size of step pages and of the package page (HTML + SVG), of the search index, the
+  offline edition and the hand-outs, and what a reader's first search downloads (Chromium
+  with Playwright, bench/search_transfer.py) at 1,000 and 5,000 steps;
 - a preview of one guide (`build.py serve --guide SLUG`) in the 1,000-step package: the
   time from saving an edited step to the rebuilt page being served.
 
@@ -78,8 +82,10 @@ TARGETS = {
     "check_vs_floor": 1.5,
     "check_mib": 1024,
     "step_page_kb": 100,
-    "package_page_kb": 1536,  # HTML + SVG at 1,000 steps
+    "package_page_kb": {1000: 400, 5000: 1024},  # HTML + SVG
+    "first_search_kb": 300,  # at 5,000 steps, headers aside
 }
+SEARCH_SCALES = (1000, 5000)
 
 
 @dataclass
@@ -147,10 +153,11 @@ def make_package(out: Path, steps: int) -> tuple[Path, object]:
 
 def export_plain(root: Path, log: Path) -> tuple[Path, int]:
     """The same pages as a plain docs tree, and a plain Material mkdocs.yml beside it."""
-    docs = root.parent / f"{root.name}-plain" / "docs"
-    if docs.parent.exists():
-        shutil.rmtree(docs.parent)
-    measure([PY, "build.py", "export", str(docs)], root, log)
+    project = root.parent / f"{root.name}-plain"
+    if project.exists():
+        shutil.rmtree(project)
+    measure([PY, "build.py", "export", str(project)], root, log)
+    docs = project / "docs"
     config = {
         "site_name": "Plain Material build",
         "docs_dir": "docs",
@@ -186,6 +193,22 @@ def build_guidepack(root: Path, site: Path, log: Path) -> Run:
     return measure([PY, "build.py", "build", "--site-dir", str(site)], root, log)
 
 
+def pages_only_config(root: Path) -> str:
+    """A copy of the package's mkdocs.yml without search, offline edition and hand-outs."""
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    options = "      search: false\n      offline: false\n      downloads: false\n"
+    (root / "mkdocs-pages-only.yml").write_text(
+        config.replace("  - guidepack:\n", "  - guidepack:\n" + options, 1), encoding="utf-8"
+    )
+    return "mkdocs-pages-only.yml"
+
+
+def build_pages_only(root: Path, site: Path, log: Path) -> Run:
+    shutil.rmtree(site, ignore_errors=True)
+    cmd = [PY, "-m", "mkdocs", "build", "-q", "-f", pages_only_config(root), "-d", str(site)]
+    return measure(cmd, root, log)
+
+
 def build_plain(plain: Path, site: Path, log: Path, config: str = "mkdocs.yml") -> Run:
     shutil.rmtree(site, ignore_errors=True)
     cmd = [PY, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(site)]
@@ -201,12 +224,40 @@ def page_sizes(site: Path) -> dict:
     html = package.read_text(encoding="utf-8") if package.is_file() else ""
     inline_svg = sum(len(m.encode()) for m in re.findall(r"<svg\b.*?</svg>", html, re.S))
     svg_files = sum(p.stat().st_size for p in (site / "package").rglob("*.svg"))
+    downloads = site / "downloads"
     return {
         "step_median_kb": statistics.median(steps) / 1024 if steps else 0,
         "step_max_kb": max(steps) / 1024 if steps else 0,
         "package_html_kb": len(html.encode()) / 1024,
         "package_svg_kb": (inline_svg + svg_files) / 1024,
         "package_total_kb": (len(html.encode()) + svg_files) / 1024,
+        "pagefind_kb": _folder_kb(site / "pagefind"),
+        "offline_zip_kb": sum(p.stat().st_size for p in downloads.glob("*.zip")) / 1024,
+        "pdf_kb": sum(p.stat().st_size for p in downloads.glob("*.pdf")) / 1024,
+        "pptx_kb": sum(p.stat().st_size for p in downloads.glob("*.pptx")) / 1024,
+    }
+
+
+def _folder_kb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1024
+
+
+def search_transfer(site: Path) -> dict:
+    """A reader's first search for a step title, far into the package: what it downloads."""
+    from playwright.sync_api import sync_playwright
+    from search_transfer import CHROMIUM, CHROMIUM_ARGS, first_search
+
+    steps = json.loads((site / "package.json").read_text(encoding="utf-8"))["steps"]
+    title = steps[len(steps) * 6 // 7]["title"]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        transfer = first_search(browser.new_page(), site, title)
+        browser.close()
+    return {
+        "query": title,
+        "kb": transfer.total / 1024,
+        "files": len(transfer.files),
+        "exact_title_first": transfer.first_result == title,
     }
 
 
@@ -328,15 +379,18 @@ def main(argv: list[str] | None = None) -> int:
         say(f"generating {steps:,} steps")
         packages[steps] = make_package(out, steps)
     gp = {n: Series("guidepack", n) for n in build_scales}
+    bare = {n: Series("guidepack, pages only", n) for n in build_scales}
     plain = {n: Series("plain Material", n) for n in plain_scales}
     short = {n: Series("plain Material, short nav", n) for n in plain_scales}
     plain_dirs = {}
     for steps in build_scales:
         say(f"exporting {steps:,} steps as a plain docs tree")
         plain_dirs[steps], gp[steps].pages = export_plain(packages[steps][0], log)
+        bare[steps].pages = gp[steps].pages
         if steps in plain:
             plain[steps].pages = short[steps].pages = gp[steps].pages
-    sizes = {}
+    sizes: dict[int, dict] = {}
+    searches: dict[int, dict] = {}
     for rep in range(args.reps):
         for steps in build_scales:
             root = packages[steps][0]
@@ -345,6 +399,11 @@ def main(argv: list[str] | None = None) -> int:
             gp[steps].runs.append(build_guidepack(root, site, log))
             if rep == 0:
                 sizes[steps] = page_sizes(site)
+                if steps in SEARCH_SCALES or args.quick:
+                    say(f"first search, {steps:,} steps")
+                    searches[steps] = search_transfer(site)
+            say(f"[{rep + 1}/{args.reps}] guidepack build, pages only, {steps:,} steps")
+            bare[steps].runs.append(build_pages_only(root, site, log))
             shutil.rmtree(site, ignore_errors=True)
             if steps in plain:
                 site = out / f"site-plain-{steps}"
@@ -378,16 +437,17 @@ def main(argv: list[str] | None = None) -> int:
 
     info["load_at_end"] = os.getloadavg()[0]
     info["minutes"] = (time.perf_counter() - began) / 60
-    report = render(info, gp, plain, short, sizes, checks, preview_result, args)
+    report = render(info, gp, bare, plain, short, sizes, searches, checks, preview_result, args)
     print(report)
     (out / "results.md").write_text(report + "\n", encoding="utf-8")
     data = {
         "machine": info,
         "builds": [
             {**asdict(s), "ms_per_page": s.ms_per_page}
-            for s in [*gp.values(), *plain.values(), *short.values()]
+            for s in [*gp.values(), *bare.values(), *plain.values(), *short.values()]
         ],
         "sizes": sizes,
+        "first_search": searches,
         "check": {n: {k: [asdict(r) for r in v] for k, v in c.items()} for n, c in checks.items()},
         "preview": preview_result,
     }
@@ -395,7 +455,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def render(info, gp, plain, short, sizes, checks, preview_result, args) -> str:
+def render(info, gp, bare, plain, short, sizes, searches, checks, preview_result, args) -> str:
     """The results as Markdown tables, with each target met or missed."""
     lines = [
         f"Machine: {info['cores']} cores ({info['cpu']}), Python {info['python']}, "
@@ -410,7 +470,7 @@ def render(info, gp, plain, short, sizes, checks, preview_result, args) -> str:
         "| step page KB (median / max) |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
-    for s in [*gp.values(), *plain.values(), *short.values()]:
+    for s in [*gp.values(), *bare.values(), *plain.values(), *short.values()]:
         size = sizes.get(s.steps) if s.name == "guidepack" else None
         weight = f"{size['step_median_kb']:.1f} / {size['step_max_kb']:.1f}" if size else ""
         lines.append(
@@ -424,11 +484,22 @@ def render(info, gp, plain, short, sizes, checks, preview_result, args) -> str:
             f"| plain Material | {biggest:,} | | skipped: ~10 min or more a build "
             "(quadratic nav) | | | | | |"
         )
-    lines += ["", "Package page (HTML with its inline SVG map):", ""]
-    lines += ["| steps | HTML KB | of which SVG KB |", "|---:|---:|---:|"]
+    lines += ["", "What a reader downloads, and what the new outputs weigh (KB):", ""]
+    lines += [
+        "| steps | package page (HTML + SVG) | of which SVG | first search | files | exact "
+        "title first | search index | offline ZIP | PDFs | PowerPoints |",
+        "|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|",
+    ]
     for steps, size in sizes.items():
+        found = searches.get(steps)
+        search = " | | "
+        if found:
+            first = "yes" if found["exact_title_first"] else "NO"
+            search = f"{found['kb']:.0f} | {found['files']} | {first}"
         lines.append(
-            f"| {steps:,} | {size['package_total_kb']:.0f} | {size['package_svg_kb']:.0f} |"
+            f"| {steps:,} | {size['package_total_kb']:.0f} | {size['package_svg_kb']:.0f} | "
+            f"{search} | {size['pagefind_kb']:.0f} | {size['offline_zip_kb']:.0f} | "
+            f"{size['pdf_kb']:.0f} | {size['pptx_kb']:.0f} |"
         )
     lines += ["", f"check (median of {args.reps}) beside the floor (read + parse YAML):", ""]
     lines += [
@@ -458,7 +529,15 @@ def render(info, gp, plain, short, sizes, checks, preview_result, args) -> str:
         "Targets:",
         "",
     ]
-    lines += [f"- {t}" for t in targets(gp, plain, sizes, checks, edits)]
+    lines += [f"- {t}" for t in targets(gp, plain, sizes, searches, checks, edits)]
+    for steps in gp:
+        if bare[steps].runs:
+            extra = gp[steps].median("wall") - bare[steps].median("wall")
+            lines.append(
+                f"- for reference: at {steps:,} steps the search index, offline edition and "
+                f"hand-outs add {extra:.1f} s to a {bare[steps].median('wall'):.1f} s build "
+                f"(x{gp[steps].median('wall') / bare[steps].median('wall'):.2f})"
+            )
     mid = 1000 if 1000 in short else max(short, default=None)
     if mid in short:
         over = gp[mid].ms_per_page - short[mid].ms_per_page
@@ -470,7 +549,7 @@ def render(info, gp, plain, short, sizes, checks, preview_result, args) -> str:
     return "\n".join(lines)
 
 
-def targets(gp, plain, sizes, checks, edits) -> list[str]:
+def targets(gp, plain, sizes, searches, checks, edits) -> list[str]:
     found = []
 
     def verdict(ok: bool) -> str:
@@ -520,11 +599,19 @@ def targets(gp, plain, sizes, checks, edits) -> list[str]:
         f"page weight: largest step page {heaviest:.1f} KB; target < "
         f"{TARGETS['step_page_kb']} KB: {verdict(heaviest < TARGETS['step_page_kb'])}"
     )
-    if 1000 in sizes:
-        kb = sizes[1000]["package_total_kb"]
+    for steps, limit in TARGETS["package_page_kb"].items():
+        if steps in sizes:
+            kb = sizes[steps]["package_total_kb"]
+            found.append(
+                f"page weight: package page {kb:.0f} KB at {steps:,} steps; target < "
+                f"{limit} KB: {verdict(kb < limit)}"
+            )
+    if searches:
+        steps = max(searches)
+        kb, limit = searches[steps]["kb"], TARGETS["first_search_kb"]
         found.append(
-            f"page weight: package page {kb:.0f} KB at 1,000 steps; target < "
-            f"{TARGETS['package_page_kb']} KB: {verdict(kb < TARGETS['package_page_kb'])}"
+            f"search: a first search at {steps:,} steps downloads {kb:.0f} KB; target < "
+            f"{limit} KB: {verdict(kb < limit)}"
         )
     return found
 

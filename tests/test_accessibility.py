@@ -44,6 +44,14 @@ def demo_url(built_demo):
     server.shutdown()
 
 
+@pytest.fixture
+def page(browser):
+    """A page that lets axe-core's script in past the decks' Content-Security-Policy."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True)
+    yield context.new_page()
+    context.close()
+
+
 def serious_violations(page, url: str, axe_js: Path) -> list[str]:
     page.goto(url)
     page.wait_for_load_state("load")

@@ -124,7 +124,7 @@ def test_no_redirect_page_replaces_a_real_page(repo):
     site = load_site(repo)
     assert site.problems  # refused by check; rendering anyway must not clobber real pages
     pages = render_site(site)
-    assert "guides/beta/plan.md" in pages
+    assert "guides/beta/plan/index.md" in pages
     assert "guides/beta/plan/index.html" not in pages
     assert pages["guides/beta/pitch/index.html"].content.startswith("<!doctype html>\n<html lang")
     assert "Moved:" not in pages["guides/beta/pitch/index.html"].content

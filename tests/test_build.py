@@ -163,7 +163,7 @@ def test_export_writes_a_plain_docs_tree(tmp_path):
         [sys.executable, "build.py", "export", str(out)], cwd=root, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
-    assert (out / "docs/guides/beta/launch.md").read_text().startswith("---\ntitle:")
+    assert (out / "docs/guides/beta/launch/index.md").read_text().startswith("---\ntitle:")
     assert (out / "docs/package.json").is_file()
     assert (out / "docs/index.md").is_file()
     assert "guidepack.sanitise" in (out / "mkdocs.yml").read_text()

@@ -11,6 +11,7 @@ import pytest
 from conftest import serve_folder
 from core import load_site, render_site
 from fixtures import site_repo, two_guides, write
+from guidepack.urls import page_uri
 
 YOUTUBE = "interviews/2024-fixture-youtube.md"
 PEERTUBE = "interviews/2023-fixture-peertube.md"
@@ -64,7 +65,7 @@ def test_interview_page_has_people_date_related_steps_and_transcript(tmp_path):
     write(tmp_path, files())
     site = load_site(tmp_path)
     assert site.problems == []
-    page = render_site(site)[YOUTUBE].content
+    page = render_site(site)[page_uri(YOUTUBE)].content
     assert '<h1 id="interview">Fixture: YouTube</h1>' in page
     assert '<time datetime="2024-05-01">1 May 2024</time>' in page
     assert "<li><strong>Fixture Founder</strong>: founding member, fixture co-op</li>" in page
@@ -75,7 +76,7 @@ def test_interview_page_has_people_date_related_steps_and_transcript(tmp_path):
     assert '<li><a href="../../guides/beta/launch/">Launch</a>' in page
     assert "**Fixture Founder:** With a meeting." in page
     assert "<iframe" not in page
-    plain = render_site(site)[PLAIN].content
+    plain = render_site(site)[page_uri(PLAIN)].content
     assert "data-gp-video" not in plain and "Related steps" not in plain
 
 

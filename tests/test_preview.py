@@ -45,13 +45,13 @@ def test_preview_holds_the_guide_its_prerequisites_and_dependants(tmp_path):
 def test_preview_pages_say_what_is_left_out(tmp_path):
     site = load_site(write(tmp_path, FILES), guide="beta")
     pages = render_site(site)
-    steps = {uri for uri in pages if uri.startswith("guides/") and uri.count("/") == 2}
-    assert {u for u in steps if not u.endswith("index.md")} == {
-        "guides/beta/b1.md",
-        "guides/beta/b2.md",
-        "guides/alpha/a2.md",
-        "guides/zeta/z2.md",
-        "guides/gamma/g1.md",
+    steps = {uri for uri in pages if uri.startswith("guides/") and uri.count("/") == 3}
+    assert {u for u in steps if u.endswith("/index.md")} == {
+        "guides/beta/b1/index.md",
+        "guides/beta/b2/index.md",
+        "guides/alpha/a2/index.md",
+        "guides/zeta/z2/index.md",
+        "guides/gamma/g1/index.md",
     }
     assert "This preview shows one guide" in pages["guides/gamma/index.md"].content
     assert "guides/delta/index.md" not in pages and "guides/beta/pitch/index.html" in pages

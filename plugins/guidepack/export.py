@@ -19,6 +19,7 @@ from .load.reader import inside
 from .pipeline import Built
 from .render import PAGE_CSS, PAGE_JS
 from .render.docs import render_doc
+from .render.env import site_title
 from .settings import SANITISER, config_plugins, yaml_loader
 
 CONFIG_KEYS = (
@@ -37,7 +38,7 @@ def export(built: Built, out: Path) -> int:
     for doc in site.package.docs:
         if site.pack is not None and doc.uri == urls.HOME:
             continue
-        written += _write(docs / doc.uri, render_doc(doc).content)
+        written += _write(docs / doc.uri, render_doc(doc, site.doc_uris).content)
     source = settings.root / settings.docs_dir
     for asset in site.package.assets:
         path = source / asset
@@ -62,9 +63,7 @@ def engine_config(root: Path, built: Built) -> dict[str, Any]:
     settings = built.settings
     if settings.edit_uri:
         config["edit_uri"] = settings.edit_uri
-    if built.site.pack is not None:
-        name = settings.site_name
-        config["site_name"] = f"{built.site.pack.name}: {name[:1].lower()}{name[1:]}"
+    config["site_name"] = site_title(built.site)
     extensions = list(config.get("markdown_extensions") or [])
     if not any(SANITISER in (e if isinstance(e, str) else e) for e in extensions):
         extensions.append(SANITISER)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, get_args
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -19,19 +19,25 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from . import urls
 from .load import CONTENT_ROOTS
 from .load.reader import inside
+from .model import HIDDEN_PARTS
 from .offline import offline_zip
 from .pipeline import Built, build
 from .render import PAGE_CSS, PAGE_JS
-from .render.docs import safe_meta
+from .render.docs import doc_body, safe_meta
+from .render.env import site_title
 from .render.shell import offline_zip as offline_zip_name
-from .search import SearchError, index_site
+from .search import SearchError, finish_index, start_index
 from .settings import SANITISER, settings_from
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
 
+    from .records import DocPage
+
 log = logging.getLogger("mkdocs.plugins.guidepack")
+BLOG_TEMPLATES = frozenset({"blog.html", "blog-post.html"})
+HIDEABLE = frozenset(get_args(HIDDEN_PARTS))
 
 
 class _OutsidePreview(logging.Filter):
@@ -70,7 +76,9 @@ class GuidepackConfig(Config):
     search = c.Type(bool, default=True)
     """Build Pagefind's search index after the build (also on every `serve` rebuild)."""
     offline = c.Type(bool, default=True)
-    """Put the offline edition (a ZIP) in `downloads/` (`build.py serve` turns it off)."""
+    """Put the offline edition (a ZIP) in `downloads/` (`serve` leaves it out)."""
+    downloads = c.Type(bool, default=True)
+    """Make the PDF hand-outs and editable decks (`serve` leaves them out)."""
 
 
 class GuidepackPlugin(BasePlugin[GuidepackConfig]):
@@ -84,13 +92,15 @@ class GuidepackPlugin(BasePlugin[GuidepackConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.built: Built | None = None
+        self.docs: dict[str, DocPage] = {}
         if not self.config.enabled:
             return config
         root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
         _OUTSIDE_PREVIEW.guide = self.config.guide
         if SANITISER not in config.markdown_extensions:
             config.markdown_extensions.append(SANITISER)  # every page, however configured
-        settings, problems = settings_from(root, config, self.config)
+        options = {**self.config, "downloads": self.config.downloads and not self.serving}
+        settings, problems = settings_from(root, config, options)
         built = build(settings, problems=problems)
         for warning in built.warnings:
             log.info(f"guidepack warning: {warning}")
@@ -100,10 +110,9 @@ class GuidepackPlugin(BasePlugin[GuidepackConfig]):
                 + "\n".join(str(p) for p in built.errors)
             )
         self.built = built
+        self.docs = {doc.uri: doc for doc in built.site.package.docs}
         site = built.site
-        if site.pack is not None:
-            name = config.site_name
-            config.site_name = f"{site.pack.name}: {name[:1].lower()}{name[1:]}"
+        config.site_name = site_title(site)
         if settings.edit_uri:
             config.edit_uri = settings.edit_uri
         for uris, target in ((PAGE_CSS, config.extra_css), (PAGE_JS, config.extra_javascript)):
@@ -126,7 +135,11 @@ class GuidepackPlugin(BasePlugin[GuidepackConfig]):
                 raise PluginError(f"{docs_rel}/{file.src_uri} leads outside the repository")
             file.edit_uri = f"{docs_rel}/{file.src_uri}"
         for page in self.built.pages.values():
-            existing = files.get_file_from_path(page.uri)
+            existing = files.get_file_from_path(page.uri) or (
+                files.get_file_from_path(page.uri.removesuffix("/index.md") + ".md")
+                if page.uri.endswith("/index.md")
+                else None
+            )  # a `docs/` file at the page's own address, under either name
             if existing is not None and page.uri == urls.HOME and site.pack is not None:
                 files.remove(existing)  # a town pack has its own home page
             elif existing is not None:
@@ -141,25 +154,35 @@ class GuidepackPlugin(BasePlugin[GuidepackConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page, config: MkDocsConfig, files) -> str:
-        """A `docs/` page gets the same safe title and description as in `export`."""
+        """A `docs/` page as guidepack read it, the same as in `export`: its safe front
+        matter in place of what MkDocs read (which may differ: MkDocs also reads
+        MultiMarkdown-style meta), and its body marked as contributed."""
         if self.built is not None and page.file.generated_by is None:
-            docs = {doc.uri: doc for doc in self.built.site.package.docs}
-            doc = docs.get(page.file.src_uri)
+            doc = self.docs.get(page.file.src_uri)
             if doc is not None:
-                page.meta.update(safe_meta(doc))
+                meta = safe_meta(doc)
+                if page.meta.get("template") in BLOG_TEMPLATES:  # set by Material's blog
+                    meta["template"] = page.meta["template"]
+                hidden = [*meta.get("hide", []), *page.meta.get("hide", [])]
+                if hidden:
+                    meta["hide"] = [h for h in dict.fromkeys(hidden) if h in HIDEABLE]
+                page.meta.clear()  # in place: the blog's excerpts share this dict
+                page.meta.update(meta)
+                return doc_body(doc, self.built.site.doc_uris)
         return markdown
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.built is None:
             return
         site_dir = Path(config.site_dir)
-        if self.config.search:
-            try:
-                index_site(site_dir)
-            except SearchError as exc:
-                raise PluginError(f"guidepack: {exc}") from None
-        if self.config.offline and not self.serving and not self.built.settings.guide:
-            offline_zip(site_dir, offline_zip_name(self.built.site))
+        try:
+            indexing = start_index(site_dir) if self.config.search else None
+            if self.config.offline and not self.serving and not self.built.settings.guide:
+                offline_zip(site_dir, offline_zip_name(self.built.site))  # while Pagefind runs
+            if indexing is not None:
+                finish_index(indexing)
+        except SearchError as exc:
+            raise PluginError(f"guidepack: {exc}") from None
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> None:
         if self.built is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
@@ -18,25 +18,39 @@ from . import effort
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 STEP_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*$"
 URL = r"^https?://[^\s<>\"'\\]+$"
-# C0 controls except tab and newline, DEL, C1 controls, and the bidirectional overrides
-# that make text read differently from how it is stored ("Trojan source").
-FORBIDDEN_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 controls except tab and newline, DEL, C1 controls, the bidirectional overrides that
+# make text read differently from how it is stored ("Trojan source"), lone surrogates
+# (YAML's "\ud800" escapes; no file can hold them) and Unicode's noncharacters.
+FORBIDDEN_CHARACTERS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(17))
+    + "]"
+)
 
 
 def _plain(value: str) -> str:
     match = FORBIDDEN_CHARACTERS.search(value)
     if match:
         raise ValueError(
-            f"holds the invisible control character U+{ord(match.group()):04X}: delete it "
-            "(it often comes from copying out of a PDF or a word processor)"
+            f"holds U+{ord(match.group()):04X}, an invisible control or non-text character: "
+            "delete it (it often comes from copying out of a PDF or a word processor)"
         )
     return value
 
 
-Text = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_plain)
-]
-OptionalText = Annotated[str, AfterValidator(_plain)]
+def _text(max_length: int) -> Any:
+    """A required one-line-or-paragraph text of at most `max_length` characters."""
+    return Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, min_length=1, max_length=max_length),
+        AfterValidator(_plain),
+    ]
+
+
+Text = _text(2000)
+Title = _text(200)  # a heading, a name: long enough for any real one, short enough to lay out
+Summary = _text(600)
+OptionalText = Annotated[str, StringConstraints(max_length=2000), AfterValidator(_plain)]
 StepId = Annotated[
     str,
     StringConstraints(pattern=STEP_ID),
@@ -58,7 +72,7 @@ class _Strict(BaseModel):
 class Resource(_Strict):
     """A public page: a resource of a step, or an example in a pitch."""
 
-    title: Text = Field(description="What the page is, e.g. `Co-operatives UK: model rules`.")
+    title: Title = Field(description="What the page is, e.g. `Co-operatives UK: model rules`.")
     url: Url
 
 
@@ -89,8 +103,8 @@ class Effort(_Strict):
 class StepMeta(_Strict):
     """Front matter of a step file, `guides/<guide>/NN-<slug>.md`."""
 
-    title: Text = Field(description="The step as an action, e.g. `Open a bank account`.")
-    summary: Text = Field(description="One sentence: what this step achieves.")
+    title: Title = Field(description="The step as an action, e.g. `Open a bank account`.")
+    summary: Summary = Field(description="One sentence: what this step achieves.")
     requires: list[StepId] = Field(
         default_factory=list,
         description="Steps that must be done before this one, as full ids `<guide>/<step-slug>`.",
@@ -133,8 +147,8 @@ class Pitch(_Strict):
 class GuideMeta(_Strict):
     """Front matter of a guide, `guides/<guide>/index.md`."""
 
-    title: Text = Field(description="The guide's title, e.g. `Start a co-operative grocery`.")
-    summary: Text = Field(description="One or two sentences on what the guide helps you do.")
+    title: Title = Field(description="The guide's title, e.g. `Start a co-operative grocery`.")
+    summary: Summary = Field(description="One or two sentences on what the guide helps you do.")
     essential: bool = Field(
         default=False, description="Essential guides are in every package (care and exchange)."
     )
@@ -148,21 +162,21 @@ class GuideMeta(_Strict):
 class PageMeta(_Strict):
     """Front matter of a theory essay or other plain content page."""
 
-    title: Text
-    summary: Text = Field(description="One sentence: what the page is about.")
+    title: Title
+    summary: Summary = Field(description="One sentence: what the page is about.")
 
 
 class IntroMeta(_Strict):
     """Front matter of a town pack's home page text (`intro:`); all of it optional."""
 
-    title: Text | None = None
-    summary: Text | None = None
+    title: Title | None = None
+    summary: Summary | None = None
 
 
 class Person(_Strict):
     """Someone who appears in an interview, with their consent."""
 
-    name: Text
+    name: Title
     role: Text = Field(description="Their role, e.g. `founding member, grocery co-op`.")
 
 
@@ -184,8 +198,8 @@ class Video(_Strict):
 class InterviewMeta(_Strict):
     """Front matter of an interview page, `interviews/<yyyy>-<slug>.md`."""
 
-    title: Text
-    summary: Text
+    title: Title
+    summary: Summary
     date: dt.date = Field(description="When the interview was recorded, YYYY-MM-DD.")
     people: list[Person] = Field(min_length=1)
     video: Video | None = None
@@ -195,7 +209,7 @@ class InterviewMeta(_Strict):
 class Contact(_Strict):
     """A local contact shown on a town pack's pages."""
 
-    name: Text
+    name: Title
     role: Text
     url: Url | None = None
     email: str | None = Field(
@@ -206,7 +220,7 @@ class Contact(_Strict):
 class PackMeta(_Strict):
     """A town pack, `packs/<pack>/pack.yml`."""
 
-    name: Text = Field(description="The town or area, shown across the site.")
+    name: Title = Field(description="The town or area, shown across the site.")
     guides: list[Annotated[str, StringConstraints(pattern=SLUG)]] = Field(
         default_factory=list, description="Picked projects; essential guides are always added."
     )
@@ -240,10 +254,12 @@ class PostDate(_Strict):
 class DocMeta(_Strict):
     """Front matter of a page in `docs/` (the home page, the blog and its posts)."""
 
-    title: Text | None = Field(
+    title: Title | None = Field(
         default=None, description="The page's title; without it, the first `# ` heading."
     )
-    description: Text | None = Field(default=None, description="One sentence for search engines.")
+    description: Summary | None = Field(
+        default=None, description="One sentence for search engines."
+    )
     hide: list[HIDDEN_PARTS] = Field(default_factory=list, description="Parts of the page to hide.")
     search: Search | None = None
     date: dt.date | PostDate | None = Field(default=None, description="Blog posts: YYYY-MM-DD.")

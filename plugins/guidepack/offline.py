@@ -4,19 +4,18 @@ A browser opening a page from disk does not turn a folder address (`../guides/`)
 `index.html`, and cannot fetch Pagefind's index. So the edition is the built site with
 every link to a folder pointed at the folder's `index.html`, plus the offline search
 script (`search.offline_index`). It is made from the built HTML, so it works for any
-engine and costs a copy rather than a second build.
+engine and costs one read of the site rather than a second build.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import shutil
-import tempfile
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
-from .search import write_offline_index
+from .search import OFFLINE_INDEX, offline_index
 
 _ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"#?:]*)([?#][^"]*)?(")')
 _STAMP = (2026, 1, 1, 0, 0, 0)  # every entry gets the same time: the same site, the same ZIP
@@ -45,38 +44,31 @@ def folder_links_to_files(html: str) -> str:
     return _ATTRIBUTE.sub(fix, html)
 
 
-def make_edition(site_dir: Path, out: Path, *, skip: tuple[str, ...] = ()) -> None:
-    """Copy the built site into `out` (a new folder) as the offline edition."""
-    ignore = shutil.ignore_patterns(*SKIP, *skip)
-    shutil.copytree(site_dir, out, ignore=ignore)
-    for path in out.rglob("*.html"):
-        text = path.read_text(encoding="utf-8")
-        fixed = folder_links_to_files(text)
-        if fixed != text:
-            path.write_text(fixed, encoding="utf-8")
-    write_offline_index(out)
-
-
-def zip_folder(folder: Path, target: Path, top: str) -> None:
-    """Pack `folder` into the ZIP `target`, under one top folder `top`, reproducibly."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".part")
-    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
-        for path in sorted(folder.rglob("*")):
-            if path.is_dir():
-                continue
-            info = zipfile.ZipInfo(f"{top}/{path.relative_to(folder).as_posix()}", _STAMP)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, path.read_bytes())
-    os.replace(tmp, target)
+def edition_files(site_dir: Path, *, skip: tuple[str, ...] = ()) -> Iterator[tuple[str, bytes]]:
+    """The offline edition's files (path, bytes), made from the built site as it is read:
+    folder links fixed in every page, Pagefind's folder left out, the offline index added."""
+    for path in sorted(site_dir.rglob("*")):
+        rel = path.relative_to(site_dir).as_posix()
+        if path.is_dir() or rel.split("/", 1)[0] in SKIP or path.name in skip:
+            continue
+        data = path.read_bytes()
+        if path.suffix == ".html":
+            data = folder_links_to_files(data.decode("utf-8")).encode("utf-8")
+        yield rel, data
+    yield OFFLINE_INDEX, offline_index(site_dir).encode("utf-8")
 
 
 def offline_zip(site_dir: Path, name: str) -> Path:
     """Make the offline edition of the site in `site_dir` and put it in its `downloads/`."""
     target = site_dir / "downloads" / name
-    with tempfile.TemporaryDirectory(prefix=".gp-offline-", dir=site_dir.parent) as tmp:
-        edition = Path(tmp) / "edition"
-        make_edition(site_dir, edition, skip=(name,))
-        zip_folder(edition, target, name.removesuffix(".zip"))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".part")
+    top = name.removesuffix(".zip")
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        for rel, data in edition_files(site_dir, skip=(name, tmp.name)):
+            info = zipfile.ZipInfo(f"{top}/{rel}", _STAMP)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data, compresslevel=1)
+    os.replace(tmp, target)
     return target

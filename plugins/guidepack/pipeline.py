@@ -14,7 +14,7 @@ from .load import load
 from .plan import Site, plan_site
 from .problems import Problem
 from .provenance import last_updated
-from .render import VirtualPage, render_site
+from .render import RenderError, VirtualPage, render_site
 from .settings import Settings
 
 
@@ -47,4 +47,14 @@ def build(settings: Settings, *, render: bool = True, problems: Iterable[Problem
     if not render or any(not p.warning for p in found):
         return Built(settings, site, {}, found)
     dates = last_updated(settings.root, site.sources)
-    return Built(settings, site, render_site(site, dates), found)
+    try:
+        pages = render_site(site, dates)
+    except RenderError as exc:
+        problem = Problem(
+            exc.source,
+            0,
+            f"guidepack could not make a page from this file ({exc.detail})",
+            "this is a gap in `check`: please report it, with the file",
+        )
+        return Built(settings, site, {}, [*found, problem])
+    return Built(settings, site, pages, found)

@@ -57,6 +57,11 @@ class Site:
         shown = {self.graph.nodes[s]["guide"] for s in self.built}
         return [s for s in self.package.guides if s in shown or s in self.picked]
 
+    @cached_property
+    def doc_uris(self) -> frozenset[str]:
+        """The pages of `docs/`, which the engine reads where they are written."""
+        return frozenset(doc.uri for doc in self.package.docs)
+
     @property
     def sources(self) -> list[str]:
         """The file of every guide and step (for their "last updated" dates)."""
@@ -116,7 +121,10 @@ class Site:
         return files
 
     def downloads(self) -> list[str]:
-        """File names under `downloads/`: PDF hand-outs and editable decks."""
+        """File names under `downloads/`: PDF hand-outs and editable decks (none in a preview
+        that leaves them out)."""
+        if not self.settings.downloads:
+            return []
         names = ["package-plan.pdf", "package-pitch.pptx"]
         for slug in self.picked:
             names += [f"{slug}.pdf", f"{slug}-pitch.pptx"]

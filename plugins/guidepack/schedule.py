@@ -72,9 +72,10 @@ def _subgraph(G: nx.DiGraph, steps: Iterable[str]) -> nx.DiGraph:
     """The steps and the edges between them, in G's order (a subgraph view of a set would
     follow the set's order, which changes from run to run, and so would ties)."""
     wanted = set(steps)
+    nodes = [n for n in G if n in wanted]
     sub = nx.DiGraph()
-    sub.add_nodes_from(n for n in G if n in wanted)
-    sub.add_edges_from((u, v) for u, v in G.edges if u in wanted and v in wanted)
+    sub.add_nodes_from(nodes)
+    sub.add_edges_from((u, v) for u in nodes for v in G.successors(u) if v in wanted)
     return sub
 
 

@@ -10,7 +10,6 @@ edition carries `search/offline-index.js`: every page's title, guide and text, l
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -29,16 +28,30 @@ class SearchError(Exception):
 
 def index_site(site_dir: Path) -> None:
     """Build Pagefind's index into `site_dir/pagefind/` (raises SearchError)."""
+    finish_index(start_index(site_dir))
+
+
+def start_index(site_dir: Path) -> subprocess.Popen:
+    """Start Pagefind on the built site; it runs beside whatever comes next."""
     command = [
         sys.executable, "-m", "pagefind", "--site", str(site_dir), "--root-selector",
         ROOT_SELECTOR, "--force-language", "en", "--quiet",
     ]  # fmt: skip
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=600)
-    except (OSError, subprocess.TimeoutExpired) as exc:
+        return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    except OSError as exc:
         raise SearchError(f"Pagefind could not run: {exc}") from None
-    if done.returncode != 0:
-        detail = (done.stderr or done.stdout).strip().splitlines()[-3:]
+
+
+def finish_index(process: subprocess.Popen) -> None:
+    """Wait for Pagefind to finish (raises SearchError when it failed)."""
+    try:
+        out, err = process.communicate(timeout=600)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        raise SearchError("Pagefind took more than ten minutes") from None
+    if process.returncode != 0:
+        detail = (err or out).strip().splitlines()[-3:]
         raise SearchError("Pagefind failed: " + " ".join(detail))
 
 
@@ -103,11 +116,16 @@ def offline_index(site_dir: Path, max_chars: int = 4000) -> str:
         rel = path.relative_to(site_dir).as_posix()
         if rel.startswith(SKIP_FOLDERS) or rel == "404.html":
             continue
-        parser = _Text()
         try:
-            parser.feed(path.read_text(encoding="utf-8"))
+            html = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue
+        at = html.find("md-content__inner")
+        if at < 0:
+            continue
+        end = html.find("</article>", at)
+        parser = _Text()
+        parser.feed(html[html.rfind("<", 0, at) : end if end > 0 else None])  # the content only
         title = " ".join(parser.title.split()).rstrip("¶").strip()
         if not title:
             continue
@@ -117,11 +135,3 @@ def offline_index(site_dir: Path, max_chars: int = 4000) -> str:
         )
     data = json.dumps(entries, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     return f"window.gpSearchIndex = {data};\n"
-
-
-def write_offline_index(site_dir: Path) -> Path:
-    target = site_dir / OFFLINE_INDEX
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(offline_index(site_dir), encoding="utf-8")
-    os.utime(target, None)
-    return target

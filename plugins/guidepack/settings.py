@@ -20,6 +20,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .load.frontmatter import FrontMatterError, parse_yaml
+from .load.reader import read_text
 from .problems import Problem
 
 CONFIG_FILE = "mkdocs.yml"
@@ -46,7 +48,8 @@ class Settings:
     forum_url: str | None = None
     """New-topic address of the discussion forum; `{title}` and `{id}` become the step's."""
     edit_uri: str | None = None
-    directory_urls: bool = True
+    downloads: bool = True
+    """Make the PDF hand-outs and editable decks (a preview leaves them out: faster)."""
     extensions: tuple[str, ...] = ()
     extension_configs: Mapping[str, Any] = field(default_factory=dict)
 
@@ -73,7 +76,7 @@ def settings_from(
     problems: list[Problem] = []
     town = _read_town(root, problems)
     names, configs = _extensions(config.get("markdown_extensions") or [])
-    names = [*(b for b in MKDOCS_BUILTINS if b not in names), *names]
+    names = list(dict.fromkeys([*MKDOCS_BUILTINS, *names]))  # as MkDocs orders them
     configs.update(config.get("mdx_configs") or {})
     if SANITISER not in names:
         names.append(SANITISER)
@@ -88,8 +91,18 @@ def settings_from(
             )
         )
         forum = None
-    docs_dir = Path(str(config.get("docs_dir") or "docs"))
-    docs_rel = docs_dir.resolve().relative_to(root) if docs_dir.is_absolute() else docs_dir
+    if config.get("use_directory_urls", True) is False:
+        problems.append(
+            Problem(
+                CONFIG_FILE,
+                1,
+                "guidepack publishes every page at a folder address; `use_directory_urls: "
+                "false` is not supported",
+                "remove the line (to read the site from disk, use the offline edition: "
+                "`make offline`)",
+            )
+        )
+    docs_rel = _docs_dir(root, Path(str(config.get("docs_dir") or "docs")), problems)
     settings = Settings(
         root=root,
         site_name=str(config.get("site_name") or Settings.site_name),
@@ -98,7 +111,7 @@ def settings_from(
         guide=plugin.get("guide") or None,
         forum_url=forum,
         edit_uri=town.edit_uri or config.get("edit_uri") or None,
-        directory_urls=bool(config.get("use_directory_urls", True)),
+        downloads=bool(plugin.get("downloads", True)),
         extensions=tuple(names),
         extension_configs=configs,
     )
@@ -127,6 +140,24 @@ def read_settings(
     return settings_from(root, config, options)
 
 
+def _docs_dir(root: Path, docs_dir: Path, problems: list[Problem]) -> Path:
+    """`docs_dir` relative to the repository (MkDocs makes it absolute)."""
+    if not docs_dir.is_absolute():
+        docs_dir = root / docs_dir
+    try:
+        return docs_dir.resolve().relative_to(root.resolve())
+    except ValueError:
+        problems.append(
+            Problem(
+                CONFIG_FILE,
+                1,
+                f"docs_dir {docs_dir.as_posix()} is outside the repository",
+                "keep the pages in a folder of the repository, e.g. `docs_dir: docs`",
+            )
+        )
+        return Path("docs")
+
+
 def _overrides(pack: str | None, guide: str | None) -> dict[str, str]:
     return {k: v for k, v in (("pack", pack), ("guide", guide)) if v}
 
@@ -153,13 +184,17 @@ def _extensions(entries: list[Any]) -> tuple[list[str], dict[str, Any]]:
 
 def _read_town(root: Path, problems: list[Problem]) -> _Town:
     path = root / TOWN_FILE
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
+        return _Town()
+    text = read_text(path, root)
+    if isinstance(text, Problem):
+        problems.append(text)
         return _Town()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        return _Town.model_validate(data)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        problems.append(Problem(TOWN_FILE, 1, f"cannot read {TOWN_FILE}: {str(exc)[:120]}"))
+        data, _ = parse_yaml(text)
+        return _Town.model_validate(data or {})
+    except FrontMatterError as exc:
+        problems.append(Problem(TOWN_FILE, exc.line, exc.message, exc.hint))
     except ValidationError as exc:
         for err in exc.errors():
             key = ".".join(str(p) for p in err["loc"]) or "the file"

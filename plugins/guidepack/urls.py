@@ -1,8 +1,10 @@
 """Where every page of the site lives, and relative links between them.
 
-Pages are named by their source path in the docs tree (`guides/grocery/open-the-shop.md`,
-a "uri"); `url_of` gives the address a reader sees, with directory URLs (`.../open-the-shop/`)
-or without (`.../open-the-shop.html`), as the engine is configured.
+Pages are named by where they are written in the docs tree (`guides/grocery/open-the-shop.md`,
+a "uri"); `url_of` gives the address a reader sees (`guides/grocery/open-the-shop/`). A page
+guidepack generates is handed to the engine as `<name>/index.md` (`page_uri`), in the folder
+of its address: engines disagree on what a relative address in raw HTML is relative to
+(MkDocs: the address; Zensical: the file), and there the two are the same folder.
 """
 
 from __future__ import annotations
@@ -43,13 +45,18 @@ def download_uri(name: str) -> str:
     return f"downloads/{name}"
 
 
-def url_of(uri: str, directory_urls: bool = True) -> str:
+def page_uri(uri: str) -> str:
+    """Where a generated Markdown page is handed to the engine: `x/y.md` -> `x/y/index.md`."""
+    if posixpath.basename(uri) == "index.md" or not uri.endswith(".md"):
+        return uri
+    return uri[:-3] + "/index.md"
+
+
+def url_of(uri: str) -> str:
     """The site-relative address of a page (`guides/g/s.md` -> `guides/g/s/`)."""
     if not uri.endswith(".md"):
-        return uri[: -len("index.html")] if directory_urls and uri.endswith("/index.html") else uri
+        return uri[: -len("index.html")] if uri.endswith("/index.html") else uri
     base = uri[:-3]
-    if not directory_urls:
-        return base + ".html"
     if base == "index":
         return ""
     if base.endswith("/index"):
@@ -57,20 +64,15 @@ def url_of(uri: str, directory_urls: bool = True) -> str:
     return base + "/"
 
 
-def href(from_uri: str, to_uri: str, directory_urls: bool = True, anchor: str = "") -> str:
+def href(from_uri: str, to_uri: str, anchor: str = "") -> str:
     """A relative address from one built page to another, for HTML."""
-    here = url_of(from_uri, directory_urls)
+    here = url_of(from_uri)
     folder = here.rstrip("/") if here.endswith("/") or not here else posixpath.dirname(here)
-    target = url_of(to_uri, directory_urls)
+    target = url_of(to_uri)
     rel = posixpath.relpath(target or ".", folder or ".")
     if target.endswith("/") or not target:
         rel = "./" if rel == "." else rel + "/"
     return rel + (f"#{anchor}" if anchor else "")
-
-
-def md_link(from_uri: str, to_uri: str) -> str:
-    """A Markdown link target from one page to another (engines resolve `.md`)."""
-    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
 
 
 def step_file_target(path: str) -> str | None:

@@ -4,9 +4,16 @@
 (function () {
   "use strict";
 
+  /* Sibling scripts are found from this script's own address, never from page markup. */
+  var HERE = document.currentScript ? document.currentScript.src : "";
   var KEY = "guidepack-progress";
   var FORMAT = "guidepack-progress";
   var MONTH = 365.25 / 12 / 7; /* weeks */
+
+  /* A part of the address, decoded; a malformed one (`%E0%A4%A`) counts as empty. */
+  function decoded(text) {
+    try { return decodeURIComponent(text); } catch (e) { return ""; }
+  }
 
   function $$(selector, root) {
     return Array.prototype.slice.call((root || document).querySelectorAll(selector));
@@ -168,7 +175,7 @@
 
     function selectionFromHash() {
       var match = /(?:^|[#&])pick=([^&]*)/.exec(location.hash);
-      var raw = match ? decodeURIComponent(match[1]) : cards.getAttribute("data-gp-preset") || "";
+      var raw = match ? decoded(match[1]) : cards.getAttribute("data-gp-preset") || "";
       return raw.split(",").filter(function (s) { return known.indexOf(s) >= 0; });
     }
 
@@ -596,8 +603,12 @@
       var by = {};
       var union = {};
       var lines = [];
+      /* Read all, then take them in the order chosen, whichever finished reading first. */
       Promise.all(files.map(function (file) {
-        return file.text().then(function (text) {
+        return file.text().catch(function () { return ""; });
+      })).then(function (texts) {
+        texts.forEach(function (text, i) {
+          var name = files[i].name;
           try {
             var data = JSON.parse(text);
             if (!data || data.format !== FORMAT || typeof data.done !== "object" || !data.done) {
@@ -605,15 +616,14 @@
             }
             var done = explorer.canonical(data.done);
             Object.keys(done).forEach(function (id) {
-              (by[id] = by[id] || []).push(file.name);
+              (by[id] = by[id] || []).push(name);
               union[id] = union[id] || done[id];
             });
-            lines.push(file.name + ": " + Object.keys(done).length + " steps done");
+            lines.push(name + ": " + Object.keys(done).length + " steps done");
           } catch (e) {
-            lines.push(file.name + ": not a guidepack progress file, left out");
+            lines.push(name + ": not a guidepack progress file, left out");
           }
         });
-      })).then(function () {
         var added = progress.merge(union);
         var read = Object.keys(union).length;
         explorer.mark(by);
@@ -664,7 +674,7 @@
     var shared = /(?:^|[#&])done=([^&]*)/.exec(location.hash);
     var box = tools.querySelector("[data-gp-shared-progress]");
     if (shared && box) {
-      var done = explorer.canonical(decodeDone(decodeURIComponent(shared[1])));
+      var done = explorer.canonical(decodeDone(decoded(shared[1])));
       var count = Object.keys(done).length;
       box.hidden = false;
       box.querySelector("[data-gp-shared-text]").textContent = "This link shows a group's progress: " +
@@ -688,8 +698,7 @@
 
   /* ---- start ---- */
 
-  var search = document.querySelector("[data-gp-search][data-gp-script]");
-  if (search) { loadScript(search.getAttribute("data-gp-script")); }
+  if (HERE && document.querySelector("[data-gp-search]")) { loadScript(new URL("search.js", HERE).href); }
 
   var explorer = initExplorer();
   var progress = initProgress(function (done) { if (explorer) { explorer.showNext(done); } });

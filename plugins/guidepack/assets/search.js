@@ -11,11 +11,17 @@
   var status = box.querySelector("[data-gp-search-status]");
   var list = box.querySelector("[data-gp-search-results]");
   var filterSlot = box.querySelector("[data-gp-search-filter]");
-  var root = new URL(box.getAttribute("data-gp-root") || "../", location.href);
+  /* Addresses come from this script's own (assets/guidepack/search.js), not from the page. */
+  var here = document.currentScript && document.currentScript.src;
+  if (!here) { return; }
+  var root = new URL("../../", here);
+  var PAGEFIND = new URL("pagefind/pagefind.js", root).href;
+  var OFFLINE_INDEX = new URL("search/offline-index.js", root).href;
   var select = null;
   var engine = null;
   var timer = null;
-  var LIMIT = 20;
+  var LIMIT = 10; /* results a first search loads; "More results" loads the next ten */
+  var shown = LIMIT;
 
   box.querySelector("[data-gp-search-nojs]").hidden = true;
   form.hidden = false;
@@ -29,19 +35,19 @@
   /* ---- engines: both give {title, url, guide, excerpt (HTML with <mark>) or text} ---- */
 
   function pagefindEngine() {
-    var href = new URL(box.getAttribute("data-gp-pagefind"), location.href).href;
-    return import(href).then(function (pagefind) {
-      return pagefind.options({ baseUrl: root.pathname }).then(function () {
+    return import(PAGEFIND).then(function (pagefind) {
+      /* No worker: one script fewer to fetch, and 5,000 pages search fast enough in the page. */
+      return pagefind.options({ baseUrl: root.pathname, noWorker: true }).then(function () {
         return pagefind.init();
       }).then(function () {
         return {
           filters: function () {
             return pagefind.filters().then(function (f) { return Object.keys((f && f.guide) || {}).sort(); });
           },
-          search: function (query, guide) {
+          search: function (query, guide, count) {
             var options = guide ? { filters: { guide: guide } } : {};
             return pagefind.search(query, options).then(function (found) {
-              var slice = found.results.slice(0, LIMIT);
+              var slice = found.results.slice(0, count);
               return Promise.all(slice.map(function (r) { return r.data(); })).then(function (data) {
                 return {
                   total: found.results.length,
@@ -66,7 +72,7 @@
     return new Promise(function (resolve, reject) {
       if (window.gpSearchIndex) { resolve(); return; }
       var script = document.createElement("script");
-      script.src = box.getAttribute("data-gp-offline-index");
+      script.src = OFFLINE_INDEX;
       script.onload = resolve;
       script.onerror = reject;
       document.head.appendChild(script);
@@ -79,7 +85,7 @@
           pages.forEach(function (p) { if (p.g) { seen[p.g] = true; } });
           return Promise.resolve(Object.keys(seen).sort());
         },
-        search: function (query, guide) {
+        search: function (query, guide, count) {
           var q = norm(query);
           var words = q.split(" ").filter(Boolean);
           var scored = [];
@@ -101,7 +107,7 @@
           scored.sort(function (a, b) { return b.score - a.score; });
           return Promise.resolve({
             total: scored.length,
-            items: scored.slice(0, LIMIT).map(function (s) {
+            items: scored.slice(0, count).map(function (s) {
               return { title: s.page.t, url: new URL(s.page.u, root).href, guide: s.page.g, text: snippet(s.page.x, words) };
             })
           });
@@ -168,39 +174,71 @@
     say(result.total ? result.total + (result.total === 1 ? " page matches." : " pages match.") +
       (result.total > items.length ? " Showing the first " + items.length + "." : "")
       : "Nothing matches “" + query + "”. Try fewer or other words.");
+    if (result.total > items.length) {
+      var li = document.createElement("li");
+      li.className = "gp-search-more";
+      var more = document.createElement("button");
+      more.type = "button";
+      more.className = "md-button";
+      more.textContent = "More results";
+      more.addEventListener("click", function () { shown += LIMIT; run(true); });
+      li.appendChild(more);
+      list.appendChild(li);
+    }
   }
 
-  function run() {
+  function run(keep) {
+    if (keep !== true) { shown = LIMIT; }
     var query = input.value.trim();
     var url = new URL(location.href);
     if (query) { url.searchParams.set("q", query); } else { url.searchParams.delete("q"); }
     history.replaceState(null, "", url.href);
     if (!query) { list.textContent = ""; say(""); return; }
-    engine.search(query, select ? select.value : "").then(function (result) {
+    engine.search(query, select ? select.value : "", shown).then(function (result) {
       if (input.value.trim() === query) { show(query, result); }
     });
   }
 
+  /* The guide filter loads its list when a reader asks for it: a first search needs none. */
+  function offerFilter() {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button";
+    button.textContent = "Limit to one guide";
+    button.setAttribute("data-gp-search-filter-button", "");
+    button.addEventListener("click", function () {
+      button.disabled = true;
+      engine.filters().then(function (guides) {
+        button.remove();
+        addFilter(guides);
+      });
+    });
+    filterSlot.appendChild(button);
+  }
+
+  function addFilter(guides) {
+    if (!guides.length) { return; }
+    select = document.createElement("select");
+    select.setAttribute("aria-label", "Limit to one guide");
+    select.setAttribute("data-gp-search-guide", "");
+    var all = document.createElement("option");
+    all.value = "";
+    all.textContent = "All guides";
+    select.appendChild(all);
+    guides.forEach(function (g) {
+      var option = document.createElement("option");
+      option.value = g;
+      option.textContent = g;
+      select.appendChild(option);
+    });
+    select.addEventListener("change", run);
+    filterSlot.appendChild(select);
+    select.focus();
+  }
+
   function start(found) {
     engine = found;
-    engine.filters().then(function (guides) {
-      if (!guides.length) { return; }
-      select = document.createElement("select");
-      select.setAttribute("aria-label", "Limit to one guide");
-      select.setAttribute("data-gp-search-guide", "");
-      var all = document.createElement("option");
-      all.value = "";
-      all.textContent = "All guides";
-      select.appendChild(all);
-      guides.forEach(function (g) {
-        var option = document.createElement("option");
-        option.value = g;
-        option.textContent = g;
-        select.appendChild(option);
-      });
-      select.addEventListener("change", run);
-      filterSlot.appendChild(select);
-    });
+    offerFilter();
     input.addEventListener("input", function () {
       clearTimeout(timer);
       timer = setTimeout(run, 150);

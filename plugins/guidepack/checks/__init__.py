@@ -7,6 +7,7 @@ from ..problems import Problem
 from .fields import field_problems
 from .html import html_problems
 from .links import link_problems
+from .nesting import nesting_problems
 from .packs import pack_problems
 from .references import reference_problems
 from .video import video_problems
@@ -17,6 +18,7 @@ def check(site: Site) -> list[Problem]:
     found = [
         *reference_problems(site),
         *field_problems(site),
+        *nesting_problems(site),
         *html_problems(site),
         *link_problems(site),
         *pack_problems(site),

@@ -16,7 +16,6 @@ line of a later real one.)
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import re
 from collections.abc import Mapping
@@ -32,11 +31,13 @@ from ..problems import Problem
 from .texts import contributed_texts, mask_code
 
 MAX_FINDINGS = 50  # per text: a file full of tags needs fixing, not 10,000 messages
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_MARK = "gp-contributed"
+# C0 and C1 controls but tab and newline, DEL, and the bidirectional overrides
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _MARKS = re.compile(r"<!--/?gp-contributed [0-9a-f]{32}-->")
 # a tag, attr_list's `{...}` (pack variables aside), a character reference, a control
-_TRIGGER = re.compile(r"[<{]|&(?:#|[A-Za-z]+;)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_TRIGGER = re.compile(
+    r"[<{]|&(?:#|[A-Za-z]+;)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+)
 _PACK_VARIABLE = re.compile(r"\{\{ ?pack\.variables\.[a-z0-9_]+ ?\}\}")
 _DESTINATION = re.compile(  # the start of a link's address, inline or in a reference
     r"\]\(\s*<?([^\s)>]{1,64})|^[ \t]{0,3}\[[^\]\n]+\]:\s*<?([^\s>]{1,64})", re.M
@@ -101,7 +102,7 @@ class _Walker(HTMLParser):
     """Collects the elements, attributes and addresses the allow-list does not keep.
 
     It also follows which elements are open, to report an end tag the text did not open
-    and an element still open at the comment that ends the text (`contributed`):
+    and an element still open at the comment that ends the text (`mark_contributed`):
     either would reach into the page around the text.
     """
 
@@ -231,20 +232,10 @@ def markdown_for(extensions: tuple[str, ...], configs: Mapping[str, Any]) -> mar
 _MARKDOWN: dict[tuple, markdown.Markdown] = {}
 
 
-def contributed(text: str) -> str:
-    """Contributed Markdown without control characters, between two marking comments, so
-    the walk knows where the text ends (an element still open there reaches the page)."""
-    text = CONTROL.sub("", text)
-    if not text.strip():
-        return text
-    token = hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()[:32]
-    return f"<!--{_MARK} {token}-->\n\n{text}\n\n<!--/{_MARK} {token}-->"
-
-
 # The same searches as _TRIGGER and _DESTINATION, in pieces that stay fast on long texts
 # (`check` scans every body: at 100,000 steps the alternations took a quarter of its time).
 _AMPERSAND = re.compile(r"&(?:#|[A-Za-z]+;)")
-_CONTROL_CHAR = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_BEYOND_ASCII = re.compile(r"[\x80-\x9f\u202a-\u202e\u2066-\u2069]")
 _DESTINATIONS = (
     ("](", re.compile(r"\]\(\s*<?([^\s)>]{1,64})")),
     ("]:", re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:\s*<?([^\s>]{1,64})", re.M)),
@@ -268,13 +259,17 @@ _last_control: list = [None, False]  # `scan` and `may_hold_html` ask about the 
 
 
 def _has_control(text: str) -> bool:
-    """`_CONTROL_CHAR.search(text)`, four times faster: two passes in C over the UTF-8,
-    where these bytes stand only for themselves (other characters use bytes >= 0x80)."""
+    """`CONTROL.search(text)`, four times faster: two passes in C over the UTF-8, where
+    the C0 bytes stand only for themselves (other characters use bytes >= 0x80), and a
+    search for the others only in a text that is not all ASCII."""
     if text is _last_control[0]:  # the reference kept here keeps the identity unique
         return _last_control[1]
     data = text.encode("utf-8", "surrogatepass")
-    _last_control[:] = [text, len(data.translate(None, _CONTROL_BYTES)) != len(data)]
-    return _last_control[1]
+    found = len(data.translate(None, _CONTROL_BYTES)) != len(data)
+    if not found and not data.isascii():
+        found = _BEYOND_ASCII.search(text) is not None
+    _last_control[:] = [text, found]
+    return found
 
 
 def may_hold_html(text: str) -> bool:
@@ -315,7 +310,7 @@ def scan(text: str, rel: str, first_line: int, md: markdown.Markdown) -> list[Pr
         return problems
     md.reset()
     try:
-        wrapped = md.convert(contributed(text))
+        wrapped = md.convert(safety.mark_contributed(text))
     except RecursionError:
         return [*problems, Problem(rel, first_line, "the text is nested too deeply to render")]
     except Exception as exc:  # a Markdown bug would also stop the build: say where

@@ -52,10 +52,16 @@ def output_problem(root: Path, target: Path, *, replace: bool) -> str | None:
         if parent.exists() and not parent.is_dir():
             return f"{parent} is a file, not a folder: choose another path"
     if target.is_dir() and any(target.iterdir()):
-        previous = (target / MARKER).is_file() or target == root / "site"
+        previous = (target / MARKER).is_file() or (
+            target == root / "site" and _looks_built(target)  # built before the marker existed
+        )
         if not (replace and previous):
             return f"{target} already holds other files: choose an empty or new folder"
     return None
+
+
+def _looks_built(folder: Path) -> bool:
+    return (folder / "index.html").is_file() and (folder / "sitemap.xml").is_file()
 
 
 def cmd_check(root: Path, args: argparse.Namespace) -> int:
@@ -128,12 +134,16 @@ def _unpack_offline(root: Path, site_dir: Path) -> int:
     if problem:
         print(f"Error: {problem}", file=sys.stderr)
         return 2
-    shutil.rmtree(out, ignore_errors=True)
-    with zipfile.ZipFile(site_dir / "downloads" / name) as archive:
-        archive.extractall(out.parent / ".offline-tmp")
-    (out.parent / ".offline-tmp" / name.removesuffix(".zip")).rename(out)
-    shutil.rmtree(out.parent / ".offline-tmp", ignore_errors=True)
-    (out / MARKER).write_text("The offline edition, unpacked by `build.py build --offline`.\n")
+    tmp = atomic.temp_dir(out.parent)
+    try:
+        with zipfile.ZipFile(site_dir / "downloads" / name) as archive:
+            archive.extractall(tmp)  # our own archive, just built: every name is relative
+        edition = tmp / name.removesuffix(".zip")
+        note = "The offline edition, unpacked by `build.py build --offline`.\n"
+        (edition / MARKER).write_text(note)
+        atomic.swap_in(edition, out)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
     print(
         f"Offline edition: open {out / 'index.html'} in a browser "
         f"(also in {site_dir / 'downloads' / name})."

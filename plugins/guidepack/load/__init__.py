@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..problems import Problem
 from ..records import Pack, Package
-from ..settings import Settings
 from .content import CONTENT_ROOTS, RESERVED_STEP_SLUGS, STEP_FILE, load_guides, load_pages
 from .docs import load_docs
 from .packs import load_pack
+
+if TYPE_CHECKING:
+    from ..settings import Settings
 
 __all__ = ["CONTENT_ROOTS", "RESERVED_STEP_SLUGS", "STEP_FILE", "load"]
 

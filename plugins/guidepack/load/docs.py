@@ -11,7 +11,14 @@ import re
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+)
 
 from ..model import SLUG, URL, DocMeta, Text
 from ..problems import Problem
@@ -27,14 +34,27 @@ ASSET_SUFFIXES = frozenset(
 )  # fmt: skip
 _H1 = re.compile(r"^#(?!#)[ \t]+(.+?)[ \t]*#*[ \t]*$", re.M)
 _ATTRS = re.compile(r"[ \t]*\{[^{}\n]*\}$")
+_MARKUP = re.compile(r"[<>&\"'`]")
+
+
+def _no_markup(value: str) -> str:
+    if _MARKUP.search(value):
+        raise ValueError(
+            "cannot hold `<`, `>`, `&` or quotes: the blog prints it as HTML, unescaped; "
+            "write the words without them"
+        )
+    return value
+
+
+AuthorText = Annotated[Text, AfterValidator(_no_markup)]
 
 
 class Author(BaseModel):
-    """One author in `docs/blog/.authors.yml`."""
+    """One author in `docs/blog/.authors.yml` (the blog theme prints these unescaped)."""
 
     model_config = ConfigDict(extra="forbid")
-    name: Text
-    description: Text
+    name: AuthorText
+    description: AuthorText
     avatar: Annotated[str, StringConstraints(pattern=URL)] = Field(
         description="https:// address of a square picture"
     )
@@ -88,7 +108,19 @@ def load_docs(
                     "document, .pdf",
                 )
             )
-    _check_authors(root, folder / "blog" / ".authors.yml", problems)
+    authors = _read_authors(root, folder / "blog" / ".authors.yml", problems)
+    for page in pages:
+        unknown = [a for a in page.meta.authors if a not in (authors or set())]
+        if unknown:
+            problems.append(
+                Problem(
+                    page.source.rel,
+                    page.source.line_of(("authors",)),
+                    f"unknown author {unknown[0]!r}: authors are listed in "
+                    f"{docs_dir}/blog/.authors.yml",
+                    "add the author there (name, description, avatar), or fix the name",
+                )
+            )
     return pages, assets
 
 
@@ -108,20 +140,22 @@ def page_title(body: str) -> str:
     return ""
 
 
-def _check_authors(root: Path, path: Path, problems: list[Problem]) -> None:
+def _read_authors(root: Path, path: Path, problems: list[Problem]) -> set[str] | None:
+    """The blog's author names (None without the file; empty when it has problems)."""
     if not path.exists() and not path.is_symlink():
-        return
+        return None
     text = read_text(path, root)
     if isinstance(text, Problem):
         problems.append(text)
-        return
+        return set()
     rel = rel_path(path, root)
     try:
         data, lines = frontmatter.parse_yaml(text)
     except frontmatter.FrontMatterError as exc:
         problems.append(Problem(rel, exc.line, str(exc), exc.hint))
-        return
+        return set()
     try:
-        Authors.model_validate(data or {})
+        return set(Authors.model_validate(data or {}).authors)
     except ValidationError as exc:
         problems.extend(explain(exc, Authors, Source(path, rel, lines)))
+        return set()

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..problems import Problem
 
-MAX_FILE_BYTES = 2_000_000
+MAX_FILE_BYTES = 500_000  # a step is about 6 KB; a 50 MB "note" is a mistake or an attack
 SAFE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9._-]{0,120}$")
 
 
@@ -38,9 +38,10 @@ def inside(path: Path, root: Path) -> bool:
 
 
 def outside_problem(path: Path, root: Path, what: str = "file") -> Problem | None:
-    """A problem when `path` resolves outside the repository (e.g. a symlink to /etc)."""
+    """A problem when `path` resolves outside the repository (e.g. a symlink to /etc), or
+    into a hidden file or folder the path does not name (a link to `.git/config`)."""
     if inside(path, root):
-        return None
+        return _hidden_problem(path, root, what)
     try:
         target = os.path.realpath(path)
     except OSError:
@@ -51,6 +52,21 @@ def outside_problem(path: Path, root: Path, what: str = "file") -> Problem | Non
         f"this {what} leads outside the repository (to {target}); guidepack reads only files "
         "inside it",
         f"replace the link with the real {what}, copied into the repository",
+    )
+
+
+def _hidden_problem(path: Path, root: Path, what: str) -> Problem | None:
+    target = path.resolve().relative_to(root.resolve())
+    if not any(part.startswith(".") for part in target.parts):
+        return None
+    if any(part.startswith(".") for part in Path(rel_path(path, root)).parts):
+        return None  # named as hidden (`.authors.yml`): read on purpose
+    return Problem(
+        rel_path(path, root),
+        0,
+        f"this {what} leads to {target.as_posix()}, a hidden file or folder, which guidepack "
+        "does not publish",
+        f"replace the link with the real {what}",
     )
 
 
@@ -78,12 +94,7 @@ def read_text(
     except OSError as exc:
         return Problem(rel, 0, f"cannot read the file: {exc.strerror}", "check its permissions")
     if stat.S_ISDIR(info.st_mode):
-        return Problem(
-            rel,
-            0,
-            "this is a folder, where a Markdown file is expected",
-            "move the folder, or rename it without `.md`",
-        )
+        return _folder_problem(rel)
     if not stat.S_ISREG(info.st_mode):
         return Problem(rel, 0, "this is not a regular file", "replace it with a plain text file")
     if info.st_size > MAX_FILE_BYTES:
@@ -110,6 +121,15 @@ def read_text(
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
+
+
+def _folder_problem(rel: str) -> Problem:
+    return Problem(
+        rel,
+        0,
+        "this is a folder, where a Markdown file is expected",
+        "move the folder, or rename it without `.md`",
+    )
 
 
 def list_folder(
@@ -182,7 +202,9 @@ def walk_files(
         seen.add(real)
         entries = list_folder(current, root, problems, suffix=suffix)
         for path in reversed(entries):
-            if path.is_dir():
+            if path.is_dir() and path.name.endswith(".md"):  # a note or page made a folder
+                problems.append(_folder_problem(rel_path(path, root)))
+            elif path.is_dir():
                 stack.append(path)
         files.extend(p for p in entries if not p.is_dir())
     return sorted(files)

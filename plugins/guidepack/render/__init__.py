@@ -7,7 +7,8 @@ JSON and guidepack's own assets are files.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 from importlib import resources
 
 from .. import urls
@@ -22,7 +23,7 @@ from .redirects import render_redirects
 from .shell import render_downloads, render_package_json, render_schemas, render_search
 from .step import render_step
 
-__all__ = ["ASSETS", "PAGE_CSS", "PAGE_JS", "VirtualPage", "render_site"]
+__all__ = ["ASSETS", "PAGE_CSS", "PAGE_JS", "RenderError", "VirtualPage", "render_site"]
 
 ASSETS = ("guidepack.css", "guidepack.js", "deck.css", "deck.js", "redirect.js", "search.js")
 """guidepack's own stylesheets and scripts, published under `assets/guidepack/`."""
@@ -31,27 +32,47 @@ PAGE_JS = (f"{urls.ASSETS}/guidepack.js",)
 """What every page of the site loads (the theme's `extra_css` and `extra_javascript`)."""
 
 
+class RenderError(Exception):
+    """A page could not be made from a file that passed `check` (a gap in the checks)."""
+
+    def __init__(self, source: str, detail: str) -> None:
+        super().__init__(f"{source}: {detail}")
+        self.source = source
+        self.detail = detail
+
+
 def render_site(site: Site, dates: Mapping[str, str]) -> dict[str, VirtualPage]:
-    """Every page and file guidepack adds to the site, by path (`dates`: from git)."""
+    """Every page and file guidepack adds to the site, by path (`dates`: from git).
+
+    Raises RenderError naming the file whose page failed.
+    """
     pages: dict[str, VirtualPage] = {}
 
     def add(page: VirtualPage) -> None:
+        if page.is_markdown:
+            page = replace(page, uri=urls.page_uri(page.uri))
         pages[page.uri] = page
+
+    def made(source: str, make: Callable[..., VirtualPage], *args: object) -> None:
+        try:
+            add(make(*args))
+        except Exception as exc:  # reported with the file, not as a traceback
+            raise RenderError(source, f"{type(exc).__name__}: {exc}") from exc
 
     for slug in site.guides:
         guide = site.package.guides[slug]
-        add(render_guide(site, guide, dates))
+        made(guide.source.rel, render_guide, site, guide, dates)
         for step in guide.steps:
             if step.id in site.built:
-                add(render_step(site, step, dates))
+                made(step.source.rel, render_step, site, step, dates)
     add(render_guides_index(site))
     add(render_package(site))
     add(render_search(site))
     add(render_downloads(site))
     for page in site.package.pages:
-        add(render_page(site, page))
+        made(page.source.rel, render_page, site, page)
     for interview in site.package.interviews:
-        add(render_interview(site, interview))
+        made(interview.source.rel, render_interview, site, interview)
     add(render_package_json(site))
     for page in render_schemas():
         add(page)
@@ -60,14 +81,19 @@ def render_site(site: Site, dates: Mapping[str, str]) -> dict[str, VirtualPage]:
             add(page)
     for page in render_decks(site):
         add(page)
-    for slug in site.picked:
-        add(VirtualPage(urls.download_uri(f"{slug}.pdf"), guide_handout(site, slug)))
-    add(VirtualPage(urls.download_uri("package-plan.pdf"), plan_handout(site)))
+    if site.settings.downloads:
+        for slug in site.picked:
+            made(site.package.guides[slug].source.rel, _handout, site, slug)
+        add(VirtualPage(urls.download_uri("package-plan.pdf"), plan_handout(site)))
     for name in ASSETS:
         add(VirtualPage(f"{urls.ASSETS}/{name}", asset(name)))
     for page in render_redirects(site, pages):
         add(page)
     return pages
+
+
+def _handout(site: Site, slug: str) -> VirtualPage:
+    return VirtualPage(urls.download_uri(f"{slug}.pdf"), guide_handout(site, slug))
 
 
 def asset(name: str) -> bytes:

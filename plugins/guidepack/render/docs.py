@@ -12,7 +12,8 @@ from typing import Any
 import yaml
 
 from ..records import DocPage
-from .env import VirtualPage, head_text
+from ..sanitise import mark_page_contributed
+from .env import VirtualPage, head_text, relink
 
 
 def safe_meta(doc: DocPage) -> dict[str, Any]:
@@ -24,7 +25,19 @@ def safe_meta(doc: DocPage) -> dict[str, Any]:
     return meta
 
 
-def render_doc(doc: DocPage) -> VirtualPage:
+def doc_body(doc: DocPage, docs: frozenset[str]) -> str:
+    """The page's Markdown, its links to guidepack's pages pointed at where those are
+    handed to the engine, marked as contributed whole (see `sanitise`). `docs` are the
+    uris of all `docs/` pages."""
+    text = (
+        relink(doc.body, doc.uri, doc.uri, docs)
+        if "](" in doc.body or "]:" in doc.body
+        else doc.body
+    )
+    return mark_page_contributed(text)
+
+
+def render_doc(doc: DocPage, docs: frozenset[str]) -> VirtualPage:
     """The page, with safe front matter, for an engine that runs no plugin."""
     front = yaml.safe_dump(safe_meta(doc), allow_unicode=True, sort_keys=False)
-    return VirtualPage(doc.uri, f"---\n{front}---\n{doc.body}", doc.source.rel)
+    return VirtualPage(doc.uri, f"---\n{front}---\n{doc_body(doc, docs)}", doc.source.rel)

@@ -26,7 +26,7 @@ from .. import graph as g
 from .. import urls
 from ..effort import months
 from ..plan import Site
-from .package import duration_text
+from .package import FULL_PLAN_LIMIT, duration_text
 
 
 @cache
@@ -149,10 +149,18 @@ def plan_handout(site: Site) -> bytes:
             "body",
         ),
     ]
-    for number, phase in enumerate(plan.phases, start=1):
-        story.append(_p(f"Phase {number}", "h2"))
-        for step_id in phase:
-            story.append(KeepTogether(_step_block(site, step_id, schedule.start[step_id].lo, None)))
+    if len(plan.steps) > FULL_PLAN_LIMIT:  # too long to print: each project's hand-out has it
+        story.append(_p("The projects", "h2"))
+        for slug in site.projects:
+            guide, total = guides[slug], site.guide_schedule(slug).total
+            line = f"{site.text(guide.title)}: {len(guide.steps)} steps, {duration_text(total)}"
+            story.append(_p(f"{line} (hand-out: {slug}.pdf)", "body", box=True))
+    else:
+        for number, phase in enumerate(plan.phases, start=1):
+            story.append(_p(f"Phase {number}", "h2"))
+            for step_id in phase:
+                start = schedule.start[step_id].lo
+                story.append(KeepTogether(_step_block(site, step_id, start, None)))
     story += [Spacer(1, 8), _p(_footer(site, urls.PACKAGE), "small")]
     return _document(title, story)
 

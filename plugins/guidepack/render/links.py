@@ -41,5 +41,5 @@ def step_links(
 
 
 def page_href(site: Site, from_uri: str, to_uri: str, anchor: str = "") -> str:
-    """A relative address between two pages, in the site's URL style."""
-    return urls.href(from_uri, to_uri, site.settings.directory_urls, anchor)
+    """A relative address between two pages."""
+    return urls.href(from_uri, to_uri, anchor)

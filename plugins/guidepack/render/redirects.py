@@ -21,6 +21,7 @@ TEMPLATE = """\
 <meta charset="utf-8">
 <title>Moved: {title}</title>
 <meta name="robots" content="noindex">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; base-uri 'none'">
 <link rel="canonical" href="{url}">
 <meta http-equiv="refresh" content="0; url={url}">
 <script src="{script}" defer></script>
@@ -44,17 +45,16 @@ def render_redirects(site: Site, taken: Collection[str]) -> list[VirtualPage]:
     step or a deck always wins over an old id.
     """
     pages: dict[str, VirtualPage] = {}
-    directory = site.settings.directory_urls
     for step_id in sorted(site.built):
         step = site.package.steps[step_id]
         for alias in step.meta.aliases:
             uri = redirect_uri(alias)
-            if uri in taken or urls.step_uri(alias) in taken or uri in pages:
+            if uri in taken or urls.page_uri(urls.step_uri(alias)) in taken or uri in pages:
                 continue
             html = TEMPLATE.format(
                 title=escape(site.text(step.title)),
-                url=escape(urls.href(uri, urls.step_uri(step_id), directory)),
-                script=escape(urls.href(uri, f"{urls.ASSETS}/redirect.js", directory)),
+                url=escape(urls.href(uri, urls.step_uri(step_id))),
+                script=escape(urls.href(uri, f"{urls.ASSETS}/redirect.js")),
             )
             pages[uri] = VirtualPage(uri, sanitise_document(html))
     return list(pages.values())

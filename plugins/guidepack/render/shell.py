@@ -12,9 +12,6 @@ from .env import VirtualPage, front, render
 from .links import page_href
 from .package import duration_text
 
-PAGEFIND = "pagefind/pagefind.js"
-OFFLINE_INDEX = "search/offline-index.js"
-
 
 def offline_zip(site: Site) -> str:
     """The offline edition's file name: `<package or town>-offline.zip`."""
@@ -26,10 +23,6 @@ def render_search(site: Site) -> VirtualPage:
     content = render(
         "search.md.j2",
         front=front(title="Search"),
-        root_href=page_href(site, uri, urls.HOME),
-        script_href=page_href(site, uri, f"{urls.ASSETS}/search.js"),
-        pagefind_href=page_href(site, uri, PAGEFIND),
-        offline_href=page_href(site, uri, OFFLINE_INDEX),
         guides_href=page_href(site, uri, urls.GUIDES_INDEX),
         package_href=page_href(site, uri, urls.PACKAGE),
     )
@@ -49,6 +42,7 @@ def render_downloads(site: Site) -> VirtualPage:
         plan_pdf=page_href(site, uri, urls.download_uri("package-plan.pdf")),
         package_pptx=page_href(site, uri, urls.download_uri("package-pitch.pptx")),
         town=site.pack.name if site.pack else "",
+        made=site.settings.downloads,
         guides=[
             {
                 "title": site.text(guides[slug].title),

@@ -25,7 +25,8 @@ def render_decks(site: Site) -> list[VirtualPage]:
         pages.append(
             VirtualPage(uri, deck_document(site, uri, slug, title, slides, pptx), guide.source.rel)
         )
-        pages.append(VirtualPage(urls.download_uri(pptx), deck_pptx(title, slides)))
+        if site.settings.downloads:
+            pages.append(VirtualPage(urls.download_uri(pptx), deck_pptx(title, slides)))
     town = site.pack.name if site.pack is not None else ""
     title = f"{town}: package pitch deck" if town else "Package pitch deck"
     slides = package_slides(site)
@@ -33,5 +34,6 @@ def render_decks(site: Site) -> list[VirtualPage]:
     pages.append(
         VirtualPage(uri, deck_document(site, uri, "package", title, slides, "package-pitch.pptx"))
     )
-    pages.append(VirtualPage(urls.download_uri("package-pitch.pptx"), deck_pptx(title, slides)))
+    if site.settings.downloads:
+        pages.append(VirtualPage(urls.download_uri("package-pitch.pptx"), deck_pptx(title, slides)))
     return pages

@@ -100,4 +100,4 @@ def town_contacts(site: Site) -> list[tuple[str, str, str]]:
 
 
 def deck_href(site: Site, from_uri: str, to_uri: str) -> str:
-    return urls.href(from_uri, to_uri, site.settings.directory_urls)
+    return urls.href(from_uri, to_uri)

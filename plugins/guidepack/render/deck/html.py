@@ -27,7 +27,7 @@ def deck_document(
     site: Site, uri: str, deck: str, title: str, slides: list[Slide], pptx: str
 ) -> str:
     """The complete HTML document of a deck at `uri`, its body through the sanitiser."""
-    assets = urls.href(uri, urls.ASSETS + "/", site.settings.directory_urls)
+    assets = urls.href(uri, urls.ASSETS + "/")
     html = (
         _environment()
         .get_template("deck.html.j2")
@@ -37,7 +37,7 @@ def deck_document(
             slides=slides,
             css=assets + "deck.css",
             js=assets + "deck.js",
-            pptx=urls.href(uri, urls.download_uri(pptx), site.settings.directory_urls),
+            pptx=urls.href(uri, urls.download_uri(pptx)) if site.settings.downloads else "",
         )
     )
     return sanitise_document(html)
