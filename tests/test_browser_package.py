@@ -45,8 +45,8 @@ def test_picking_grocery_pulls_in_what_it_needs(page, site_url, package):
     ]
     assert set(essentials) <= set(after)
     assert not any(guide_of(s) == "housing" for s in after)
-    brought = page.locator("[data-gp-step='foundations/raise-community-shares'] [data-gp-brought]")
-    assert brought.inner_text().startswith("Brought in because")
+    pulled = page.locator("[data-gp-step='foundations/raise-community-shares'] [data-gp-pulled-by]")
+    assert pulled.inner_text().startswith("Pulled in because")
     assert page.locator("input[data-gp-pick='social-care']").is_disabled()
     assert page.locator("input[data-gp-pick='social-care']").is_checked()
 

@@ -26,6 +26,7 @@ from .render import PAGE_CSS, PAGE_JS
 from .render.docs import doc_body, safe_meta
 from .render.env import site_title
 from .render.shell import offline_zip as offline_zip_name
+from .sanitise import mark_page_contributed
 from .search import SearchError, finish_index, start_index
 from .settings import SANITISER, settings_from
 
@@ -159,16 +160,17 @@ class GuidepackPlugin(BasePlugin[GuidepackConfig]):
         MultiMarkdown-style meta), and its body marked as contributed."""
         if self.built is not None and page.file.generated_by is None:
             doc = self.docs.get(page.file.src_uri)
-            if doc is not None:
-                meta = safe_meta(doc)
-                if page.meta.get("template") in BLOG_TEMPLATES:  # set by Material's blog
-                    meta["template"] = page.meta["template"]
-                hidden = [*meta.get("hide", []), *page.meta.get("hide", [])]
-                if hidden:
-                    meta["hide"] = [h for h in dict.fromkeys(hidden) if h in HIDEABLE]
-                page.meta.clear()  # in place: the blog's excerpts share this dict
-                page.meta.update(meta)
-                return doc_body(doc, self.built.site.doc_uris)
+            if doc is None:  # not read by guidepack (none should be): contributed all the same
+                return mark_page_contributed(markdown)
+            meta = safe_meta(doc)
+            if page.meta.get("template") in BLOG_TEMPLATES:  # set by Material's blog
+                meta["template"] = page.meta["template"]
+            hidden = [*meta.get("hide", []), *page.meta.get("hide", [])]
+            if hidden:
+                meta["hide"] = [h for h in dict.fromkeys(hidden) if h in HIDEABLE]
+            page.meta.clear()  # in place: the blog's excerpts share this dict
+            page.meta.update(meta)
+            return doc_body(doc, self.built.site.doc_uris)
         return markdown
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -124,8 +124,12 @@ def offline_index(site_dir: Path, max_chars: int = 4000) -> str:
         if at < 0:
             continue
         end = html.find("</article>", at)
+        content = html[html.rfind("<", 0, at) : end if end > 0 else None]
         parser = _Text()
-        parser.feed(html[html.rfind("<", 0, at) : end if end > 0 else None])  # the content only
+        for start in range(0, len(content), 8192):  # the content only, until there is enough
+            parser.feed(content[start : start + 8192])
+            if parser.title and sum(map(len, parser.words)) > max_chars * 1.5:
+                break
         title = " ".join(parser.title.split()).rstrip("¶").strip()
         if not title:
             continue

@@ -253,14 +253,14 @@
         var names = neededBy[step.id];
         el.querySelector("[data-gp-shared]").textContent =
           names.length > 1 ? "Needed by " + names.join(", ") : "";
-        var brought = "";
+        var pulled = "";
         if (chosen.indexOf(step.guide) < 0) {
           var by = step.unlocks.filter(function (u) { return neededBy[u]; })
             .map(function (u) { return steps[u].title; });
-          brought = "Brought in because " + by.join(", ") + (by.length > 1 ? " need it" : " needs it");
+          pulled = "Pulled in because " + by.join(", ") + (by.length > 1 ? " need it" : " needs it");
         }
-        el.querySelector("[data-gp-brought]").textContent = brought;
-        el.classList.toggle("gp-brought-in", Boolean(brought));
+        el.querySelector("[data-gp-pulled-by]").textContent = pulled;
+        el.classList.toggle("gp-is-pulled-in", Boolean(pulled));
       });
       var phaseCount = 0;
       $$("[data-gp-phase]", plan).forEach(function (section) {

@@ -28,6 +28,7 @@ import markdown
 from .. import sanitise as safety
 from ..plan import Site
 from ..problems import Problem
+from ..settings import SANITISER
 from .texts import contributed_texts, mask_code
 
 MAX_FINDINGS = 50  # per text: a file full of tags needs fixing, not 10,000 messages
@@ -222,7 +223,7 @@ def markdown_for(extensions: tuple[str, ...], configs: Mapping[str, Any]) -> mar
 
     Made once per set of extensions and options, and reset before each text.
     """
-    names = tuple(e for e in extensions if e != "guidepack.sanitise")
+    names = tuple(e for e in extensions if e != SANITISER)
     key = (names, repr(sorted(configs.items())))
     if key not in _MARKDOWN:
         _MARKDOWN[key] = markdown.Markdown(extensions=list(names), extension_configs=dict(configs))

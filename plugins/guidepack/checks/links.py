@@ -30,6 +30,8 @@ _INLINE_MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`]|\{[^{}]*\}\s*$")
 def link_problems(site: Site) -> list[Problem]:
     """Relative links, images and anchors that lead nowhere in this build."""
     pages = page_anchors(site)
+    if site.preview:  # a preview leaves out steps the full build publishes: links to them hold
+        pages.update(dict.fromkeys(urls.step_uri(s) for s in site.package.steps))
     files = set(site.published_files())
     found: list[Problem] = []
     for text in contributed_texts(site):
