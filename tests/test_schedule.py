@@ -159,3 +159,16 @@ def test_package_json_carries_weeks_durations_and_critical_paths(built_repo):
     for entry in data["steps"]:
         time = site.times[entry["id"]]
         assert entry["weeks"] == [round(time.lo, 2), round(time.hi, 2)]
+
+
+@pytest.mark.parametrize("months", [1, 5, 11, 30, 85, 200, 700])
+def test_timeline_labels_are_few_and_short_at_any_length(months):
+    """Few labels, so that they never overlap on a phone; whole years when long."""
+    from guidepack.effort import WEEKS
+    from guidepack.render.timeline import _ticks
+
+    ticks = _ticks(months * WEEKS["month"])
+    labels = [label for label, _ in ticks]
+    assert 1 <= len(labels) <= (6 if labels[0] == "Month 1" else 8), labels
+    assert labels[0] in ("Month 1", "Year 1")
+    assert all(label.startswith("Year") for label in labels) or months <= 36

@@ -19,6 +19,7 @@ ROOT_SELECTOR = ".md-content__inner"
 """The theme's content element (Material and Zensical): the header, navigation and footer
 are not indexed."""
 OFFLINE_INDEX = "search/offline-index.js"
+HEADING_LINK = "a.headerlink"  # the ¶ beside each heading: not a word of the page
 SKIP_FOLDERS = ("assets/", "pagefind/", "search/", "schema/", "downloads/")
 
 
@@ -35,7 +36,7 @@ def start_index(site_dir: Path) -> subprocess.Popen:
     """Start Pagefind on the built site; it runs beside whatever comes next."""
     command = [
         sys.executable, "-m", "pagefind", "--site", str(site_dir), "--root-selector",
-        ROOT_SELECTOR, "--force-language", "en", "--quiet",
+        ROOT_SELECTOR, "--exclude-selectors", HEADING_LINK, "--force-language", "en", "--quiet",
     ]  # fmt: skip
     try:
         return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -73,7 +74,7 @@ class _Text(HTMLParser):
         classes = (values.get("class") or "").split()
         if self.depth:
             self.depth += tag not in _VOID
-            if self.skip or values.get("data-pagefind-ignore") == "all":
+            if self.skip or values.get("data-pagefind-ignore") == "all" or "headerlink" in classes:
                 self.skip += tag not in _VOID
             if tag == "h1" and not self.title:
                 self._in_h1 = True
@@ -96,7 +97,7 @@ class _Text(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self.depth:
             return
-        if self._in_h1:
+        if self._in_h1 and not self.skip:
             self.title += data
         if self._in_guide:
             self.guide += data
@@ -130,7 +131,7 @@ def offline_index(site_dir: Path, max_chars: int = 4000) -> str:
             parser.feed(content[start : start + 8192])
             if parser.title and sum(map(len, parser.words)) > max_chars * 1.5:
                 break
-        title = " ".join(parser.title.split()).rstrip("¶").strip()
+        title = " ".join(parser.title.split())
         if not title:
             continue
         text = " ".join(" ".join(parser.words).split())

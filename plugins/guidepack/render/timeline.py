@@ -75,12 +75,14 @@ def _share(weeks: float, length: float) -> str:
 
 
 def _ticks(length: float) -> list[tuple[str, str]]:
-    """Month labels along the top: every 3, 6 or 12 months, as the length needs."""
+    """Labels along the top, few enough to fit a phone: up to six months or eight years."""
     month = WEEKS["month"]
     total = length / month
-    every = 3 if total <= 24 else 6 if total <= 48 else 12
+    fits = (e for e in (1, 2, 3, 6, 12, 24, 36, 60) if total / e <= (6 if e < 12 else 8))
+    every = next(fits, 120)
     ticks = []
     for m in range(0, int(total) + 1, every):
         if m * month / length < 0.9:  # a label at the far end would not fit
-            ticks.append((f"Month {m + 1}", f"--gp-start:{_share(m * month, length)}"))
+            label = f"Month {m + 1}" if every < 12 else f"Year {m // 12 + 1}"
+            ticks.append((label, f"--gp-start:{_share(m * month, length)}"))
     return ticks
