@@ -236,6 +236,24 @@ def test_a_title_cannot_add_event_handlers_through_attr_list(tmp_path):
     assert "autofocus" not in heading and "tabindex" not in heading, heading
 
 
+@pytest.mark.parametrize(
+    ("written", "words"),
+    [
+        (r'"\u003cb onmouseover=x\u003e Shop"', "holds HTML"),
+        (r'"Shop \x7b: onclick=x }"', "holds attribute syntax"),
+        ("'Shop javascript\n  :alert(1)'", "holds a `javascript:` address"),
+        ('"Shop {\n  : .x }"', "holds attribute syntax"),  # folded: `{ : .x }`
+        (r'"Shop \x3c!-- x --\x3e"', "holds HTML"),
+    ],
+)
+def test_markup_written_with_yaml_escapes_or_folds_is_still_found(tmp_path, written, words):
+    """`check` skips front matter whose raw text cannot hold markup: escapes must not hide it."""
+    text = f"---\ntitle: {written}\nsummary: Find out.\n---\n\nBody.\n"
+    root = site_repo(tmp_path, {**two_guides(), "guides/alpha/01-start.md": text})
+    found = [p for p in problems_of(root) if p.startswith("guides/alpha/01-start.md")]
+    assert any(words in p for p in found), found
+
+
 def test_a_file_name_cannot_reach_an_attribute(tmp_path):
     name = 'x" onmouseover="alert(1)" y.md'
     root = site_repo(

@@ -17,7 +17,7 @@ from markdown.extensions.toc import slugify
 from .. import urls
 from ..plan import Site
 from ..problems import Problem, closest
-from .texts import contributed_texts, mask_code
+from .texts import Contributed, contributed_texts, mask_code
 
 _INLINE = re.compile(r"\]\(\s*<?([^\s)>]*)>?(?:\s+[\"'(][^)]*)?\)")
 _REFERENCE = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)>?", re.M)
@@ -29,12 +29,11 @@ _INLINE_MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`]|\{[^{}]*\}\s*$")
 
 def link_problems(site: Site) -> list[Problem]:
     """Relative links, images and anchors that lead nowhere in this build."""
-    pages = page_anchors(site)
-    if site.preview:  # a preview leaves out steps the full build publishes: links to them hold
-        pages.update(dict.fromkeys(urls.step_uri(s) for s in site.package.steps))
+    texts = list(contributed_texts(site))
+    pages = _Pages(site, texts)
     files = set(site.published_files())
     found: list[Problem] = []
-    for text in contributed_texts(site):
+    for text in texts:
         if "](" not in text.body and "]:" not in text.body:
             continue
         masked = mask_code(text.body)
@@ -46,18 +45,34 @@ def link_problems(site: Site) -> list[Problem]:
     return found
 
 
-def page_anchors(site: Site) -> dict[str, set[str] | None]:
-    """Every Markdown page this build publishes, with its heading ids (None: not known)."""
-    anchors: dict[str, set[str] | None] = dict.fromkeys(site.published_pages())
-    for text in contributed_texts(site):
-        own = heading_ids(text.body)
-        if text.uri.startswith("guides/") and text.uri.endswith("/index.md"):
-            own |= urls.GUIDE_ANCHORS
-        elif text.uri.startswith("guides/"):
-            own |= urls.STEP_ANCHORS
-        known = anchors.get(text.uri)
-        anchors[text.uri] = own | known if known else own
-    return anchors
+class _Pages(dict):
+    """Every Markdown page this build publishes, with the texts shown on it (None: not
+    known); the heading ids of a page are found when a link first names one."""
+
+    def __init__(self, site: Site, texts: list[Contributed]) -> None:
+        super().__init__(dict.fromkeys(site.published_pages()))
+        if site.preview:  # a preview leaves out steps the full build publishes: links hold
+            self.update(dict.fromkeys(urls.step_uri(s) for s in site.package.steps))
+        for text in texts:
+            self.setdefault(text.uri, None)
+            if self[text.uri] is None:
+                self[text.uri] = []
+            self[text.uri].append(text.body)
+        self._ids: dict[str, set[str]] = {}
+
+    def anchors(self, uri: str) -> set[str] | None:
+        """The heading ids of a page (None: not known, so any anchor holds)."""
+        bodies = self.get(uri)
+        if bodies is None:
+            return None
+        if uri not in self._ids:
+            own = set().union(*map(heading_ids, bodies))
+            if uri.startswith("guides/") and uri.endswith("/index.md"):
+                own |= urls.GUIDE_ANCHORS
+            elif uri.startswith("guides/"):
+                own |= urls.STEP_ANCHORS
+            self._ids[uri] = own
+        return self._ids[uri]
 
 
 def heading_ids(body: str) -> set[str]:
@@ -75,9 +90,7 @@ def heading_ids(body: str) -> set[str]:
     return ids
 
 
-def _check(
-    destination: str, uri: str, pages: dict[str, set[str] | None], files: set[str]
-) -> tuple[str, str] | None:
+def _check(destination: str, uri: str, pages: _Pages, files: set[str]) -> tuple[str, str] | None:
     """What is wrong with one link destination, and how to fix it (None: it works)."""
     if not destination or _SCHEME.match(destination):
         return None
@@ -101,8 +114,8 @@ def _check(
                 (f"did you mean `{near[0]}`? " if near else "")
                 + "links are relative to the page; a step is `../<guide>/<step-slug>.md`",
             )
-    if anchor and target in pages:
-        known = pages[target]
+    if anchor:
+        known = pages.anchors(target)
         if known is not None and anchor not in known:
             near = closest(anchor, known, n=1)
             return (

@@ -171,6 +171,11 @@ class KeyLines(Mapping):
             self._lines, self._text = lines, None
         return self._lines
 
+    @property
+    def text(self) -> str | None:
+        """The YAML as written, until a line is asked for (None after)."""
+        return self._text
+
     def __getitem__(self, key: tuple) -> int:
         return self._get()[key]
 

@@ -16,7 +16,6 @@ from ..plan import Site
 from .deck import render_decks
 from .env import VirtualPage
 from .guide import render_guide, render_guides_index
-from .handout import guide_handout, plan_handout
 from .package import render_package
 from .pages import render_interview, render_pack_pages, render_page
 from .redirects import render_redirects
@@ -84,7 +83,7 @@ def render_site(site: Site, dates: Mapping[str, str]) -> dict[str, VirtualPage]:
     if site.settings.downloads:
         for slug in site.picked:
             made(site.package.guides[slug].source.rel, _handout, site, slug)
-        add(VirtualPage(urls.download_uri("package-plan.pdf"), plan_handout(site)))
+        add(_plan_handout(site))
     for name in ASSETS:
         add(VirtualPage(f"{urls.ASSETS}/{name}", asset(name)))
     for page in render_redirects(site, pages):
@@ -93,7 +92,15 @@ def render_site(site: Site, dates: Mapping[str, str]) -> dict[str, VirtualPage]:
 
 
 def _handout(site: Site, slug: str) -> VirtualPage:
+    from .handout import guide_handout  # ReportLab loads when a build makes PDFs, not for check
+
     return VirtualPage(urls.download_uri(f"{slug}.pdf"), guide_handout(site, slug))
+
+
+def _plan_handout(site: Site) -> VirtualPage:
+    from .handout import plan_handout
+
+    return VirtualPage(urls.download_uri("package-plan.pdf"), plan_handout(site))
 
 
 def asset(name: str) -> bytes:

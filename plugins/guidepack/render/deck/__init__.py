@@ -8,13 +8,14 @@ from ..env import VirtualPage
 from .guide import guide_slides
 from .html import deck_document
 from .package import package_slides
-from .pptx import deck_pptx
 
 __all__ = ["render_decks"]
 
 
 def render_decks(site: Site) -> list[VirtualPage]:
     """Each picked guide's deck and the package's deck, each as HTML and as .pptx."""
+    from .pptx import deck_pptx  # python-pptx loads when a build makes decks, not for check
+
     pages = []
     for slug in site.picked:
         guide = site.package.guides[slug]
