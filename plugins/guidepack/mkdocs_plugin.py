@@ -21,8 +21,8 @@ from .load import CONTENT_ROOTS
 from .load.reader import inside
 from .model import HIDDEN_PARTS
 from .offline import offline_zip
-from .pipeline import Built, build
-from .render import PAGE_CSS, PAGE_JS
+from .pipeline import Built, Handouts, build
+from .render import PAGE_CSS, PAGE_JS, RenderError
 from .render.docs import doc_body, safe_meta
 from .render.env import site_title
 from .render.shell import offline_zip as offline_zip_name
@@ -93,6 +93,7 @@ class GuidepackPlugin(BasePlugin[GuidepackConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.built: Built | None = None
+        self.handouts: Handouts | None = None
         self.docs: dict[str, DocPage] = {}
         if not self.config.enabled:
             return config
@@ -102,7 +103,7 @@ class GuidepackPlugin(BasePlugin[GuidepackConfig]):
             config.markdown_extensions.append(SANITISER)  # every page, however configured
         options = {**self.config, "downloads": self.config.downloads and not self.serving}
         settings, problems = settings_from(root, config, options)
-        built = build(settings, problems=problems)
+        built = build(settings, problems=problems, handouts=False)
         for warning in built.warnings:
             log.info(f"guidepack warning: {warning}")
         if built.errors:
@@ -111,6 +112,8 @@ class GuidepackPlugin(BasePlugin[GuidepackConfig]):
                 + "\n".join(str(p) for p in built.errors)
             )
         self.built = built
+        if settings.downloads:  # made on the second core while MkDocs renders the pages
+            self.handouts = Handouts(settings)
         self.docs = {doc.uri: doc for doc in built.site.package.docs}
         site = built.site
         config.site_name = site_title(site)
@@ -179,12 +182,28 @@ class GuidepackPlugin(BasePlugin[GuidepackConfig]):
         site_dir = Path(config.site_dir)
         try:
             indexing = start_index(site_dir) if self.config.search else None
+            if self.handouts is not None:
+                self.handouts.write(site_dir)
             if self.config.offline and not self.serving and not self.built.settings.guide:
                 offline_zip(site_dir, offline_zip_name(self.built.site))  # while Pagefind runs
             if indexing is not None:
                 finish_index(indexing)
         except SearchError as exc:
             raise PluginError(f"guidepack: {exc}") from None
+        except RenderError as exc:
+            raise PluginError(
+                f"guidepack could not make a hand-out from {exc.source} ({exc.detail}); "
+                "this is a gap in `check`: please report it, with the file"
+            ) from None
+        except OSError as exc:
+            raise PluginError(f"guidepack could not make the hand-outs: {exc}") from None
+        finally:
+            self.handouts = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.handouts is not None:
+            self.handouts.stop()
+            self.handouts = None
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> None:
         if self.built is None:

@@ -13,7 +13,7 @@ from importlib import resources
 
 from .. import urls
 from ..plan import Site
-from .deck import render_decks
+from .deck import render_deck_files, render_decks
 from .env import VirtualPage
 from .guide import render_guide, render_guides_index
 from .package import render_package
@@ -22,7 +22,15 @@ from .redirects import render_redirects
 from .shell import render_downloads, render_package_json, render_schemas, render_search
 from .step import render_step
 
-__all__ = ["ASSETS", "PAGE_CSS", "PAGE_JS", "RenderError", "VirtualPage", "render_site"]
+__all__ = [
+    "ASSETS",
+    "PAGE_CSS",
+    "PAGE_JS",
+    "RenderError",
+    "VirtualPage",
+    "render_handouts",
+    "render_site",
+]
 
 ASSETS = ("guidepack.css", "guidepack.js", "deck.css", "deck.js", "redirect.js", "search.js")
 """guidepack's own stylesheets and scripts, published under `assets/guidepack/`."""
@@ -39,11 +47,17 @@ class RenderError(Exception):
         self.source = source
         self.detail = detail
 
+    def __reduce__(self) -> tuple:  # to come back whole from a second process
+        return (RenderError, (self.source, self.detail))
 
-def render_site(site: Site, dates: Mapping[str, str]) -> dict[str, VirtualPage]:
+
+def render_site(
+    site: Site, dates: Mapping[str, str], *, handouts: bool = True
+) -> dict[str, VirtualPage]:
     """Every page and file guidepack adds to the site, by path (`dates`: from git).
 
-    Raises RenderError naming the file whose page failed.
+    `handouts=False` leaves out the hand-outs (`render_handouts`), for a caller that makes
+    them apart. Raises RenderError naming the file whose page failed.
     """
     pages: dict[str, VirtualPage] = {}
 
@@ -80,10 +94,9 @@ def render_site(site: Site, dates: Mapping[str, str]) -> dict[str, VirtualPage]:
             add(page)
     for page in render_decks(site):
         add(page)
-    if site.settings.downloads:
-        for slug in site.picked:
-            made(site.package.guides[slug].source.rel, _handout, site, slug)
-        add(_plan_handout(site))
+    if handouts:
+        for page in render_handouts(site):
+            add(page)
     for name in ASSETS:
         add(VirtualPage(f"{urls.ASSETS}/{name}", asset(name)))
     for page in render_redirects(site, pages):
@@ -91,16 +104,26 @@ def render_site(site: Site, dates: Mapping[str, str]) -> dict[str, VirtualPage]:
     return pages
 
 
-def _handout(site: Site, slug: str) -> VirtualPage:
-    from .handout import guide_handout  # ReportLab loads when a build makes PDFs, not for check
+def render_handouts(site: Site) -> list[VirtualPage]:
+    """What a build hands out as files, when its settings ask for them: a PDF of each
+    picked guide and of the plan, and each pitch deck as a PowerPoint file.
 
-    return VirtualPage(urls.download_uri(f"{slug}.pdf"), guide_handout(site, slug))
+    The slowest outputs, and no page is made from them, so an engine's adapter can make them
+    in a second process while the engine renders pages (`pipeline.make_handouts`).
+    """
+    if not site.settings.downloads:
+        return []
+    from .handout import guide_handout, plan_handout  # ReportLab loads only when needed
 
-
-def _plan_handout(site: Site) -> VirtualPage:
-    from .handout import plan_handout
-
-    return VirtualPage(urls.download_uri("package-plan.pdf"), plan_handout(site))
+    files = []
+    for slug in site.picked:
+        try:
+            files.append(VirtualPage(urls.download_uri(f"{slug}.pdf"), guide_handout(site, slug)))
+        except Exception as exc:  # reported with the file, not as a traceback
+            source = site.package.guides[slug].source.rel
+            raise RenderError(source, f"{type(exc).__name__}: {exc}") from exc
+    files.append(VirtualPage(urls.download_uri("package-plan.pdf"), plan_handout(site)))
+    return [*files, *render_deck_files(site)]
 
 
 def asset(name: str) -> bytes:
