@@ -20,7 +20,7 @@ process (wall seconds, CPU seconds and peak memory from the kernel's rusage):
   time from saving an edited step to the rebuilt page being served.
 
 Prints a table and the targets met or missed; writes OUT/results.md and OUT/results.json.
-Not part of `make test`: it takes about 35 minutes on a quiet 2-core machine.
+Not part of `make test`: it takes about 30 minutes on a quiet 2-core machine.
 """
 
 from __future__ import annotations

@@ -88,7 +88,7 @@ class Handouts:
 
     def __init__(self, settings: Settings) -> None:
         context = multiprocessing.get_context("spawn")
-        self._result, sender = context.Pipe(duplex=False)
+        self._receiver, sender = context.Pipe(duplex=False)
         self._process = context.Process(target=_send_handouts, args=(settings, sender))
         self._process.daemon = True  # never outlives the build
         self._process.start()
@@ -99,7 +99,7 @@ class Handouts:
 
         Raises RenderError naming the file that failed, or OSError if the process died."""
         try:
-            files = self._result.recv()
+            files = self._receiver.recv()
         except EOFError:
             raise OSError("the process making the hand-outs stopped without a word") from None
         finally:
