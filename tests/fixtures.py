@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 import textwrap
 from pathlib import Path
 
@@ -64,3 +65,12 @@ def site_repo(root: Path, files: dict[str, str]) -> Path:
         "interviews/index.md": "---\ntitle: Interviews\nsummary: Talks.\n---\n\nNone yet.\n",
     }
     return write(root, {**shell, **files})
+
+
+def git(cwd: Path, *args: str) -> str:
+    """Run git in `cwd` as a test author, on branch main; its output (fails the test on error)."""
+    config = ["-c", "user.name=Test", "-c", "user.email=test@localhost"]
+    config += ["-c", "init.defaultBranch=main"]
+    result = subprocess.run(["git", *config, *args], cwd=cwd, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return result.stdout

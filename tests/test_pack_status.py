@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO
-from fixtures import site_repo, step, two_guides, write
+from fixtures import git, site_repo, step, two_guides, write
 
 NOTE = "packs/town/notes/beta/launch.md"
 
@@ -20,20 +20,6 @@ def run(root: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, str(root / "build.py"), *args], cwd=root, capture_output=True, text=True
     )
-
-
-def git(cwd: Path, *args: str) -> str:
-    config = [
-        "-c",
-        "user.name=Test",
-        "-c",
-        "user.email=test@localhost",
-        "-c",
-        "init.defaultBranch=main",
-    ]
-    result = subprocess.run(["git", *config, *args], cwd=cwd, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
 
 
 @pytest.fixture

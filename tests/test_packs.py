@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 from core import load_site
-from fixtures import write
+from fixtures import git, write
 
 
 def build(pack: str, out: Path, root: Path = REPO) -> subprocess.CompletedProcess:
@@ -162,20 +162,6 @@ def test_braces_that_are_not_pack_variables_are_left_alone(tmp_path):
 
     text = "Use {curly} and {{ other }} and `{{ pack.variables.council }}`."
     assert substitute(text, None) == "Use {curly} and {{ other }} and `your council`."
-
-
-def git(cwd: Path, *args: str) -> str:
-    env_args = [
-        "-c",
-        "user.name=Test",
-        "-c",
-        "user.email=test@localhost",
-        "-c",
-        "init.defaultBranch=main",
-    ]
-    result = subprocess.run(["git", *env_args, *args], cwd=cwd, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
 
 
 def test_fork_adds_a_pack_and_merges_upstream_without_conflict(tmp_path):
