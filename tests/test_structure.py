@@ -125,3 +125,12 @@ def test_only_the_pipeline_runs_the_stages():
     graph = import_graph()
     for entry in ("guidepack.mkdocs_plugin", "guidepack.cli.site", "guidepack.export"):
         assert nx.has_path(graph, entry, "guidepack.pipeline"), entry
+
+
+def test_checks_and_render_stand_side_by_side():
+    """Both work on a planned site; what they share (text helpers) lives outside both."""
+    graph = import_graph()
+    crossing = [
+        (a, b) for a, b in graph.edges if {a.split(".")[1], b.split(".")[1]} == {"checks", "render"}
+    ]
+    assert crossing == []

@@ -26,10 +26,11 @@ from typing import Any
 import markdown
 
 from .. import sanitise as safety
+from ..codespans import mask_code
 from ..plan import Site
 from ..problems import Problem
 from ..settings import SANITISER
-from .texts import contributed_texts, mask_code
+from .texts import contributed_texts
 
 MAX_FINDINGS = 50  # per text: a file full of tags needs fixing, not 10,000 messages
 # C0 and C1 controls but tab and newline, DEL, and the bidirectional overrides

@@ -15,9 +15,10 @@ from urllib.parse import unquote
 from markdown.extensions.toc import slugify
 
 from .. import urls
+from ..codespans import mask_code
 from ..plan import Site
 from ..problems import Problem, closest
-from .texts import Contributed, contributed_texts, mask_code
+from .texts import Contributed, contributed_texts
 
 _INLINE = re.compile(r"\]\(\s*<?([^\s)>]*)>?(?:\s+[\"'(][^)]*)?\)")
 _REFERENCE = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)>?", re.M)

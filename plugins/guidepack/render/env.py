@@ -18,7 +18,7 @@ import jinja2
 from markupsafe import Markup
 
 from .. import urls
-from ..checks.texts import mask_code
+from ..codespans import mask_code
 from ..plan import Site
 from ..sanitise import mark_contributed
 from ..variables import substitute
