@@ -27,11 +27,6 @@ class SearchError(Exception):
     """The search index could not be built; the message says why."""
 
 
-def index_site(site_dir: Path) -> None:
-    """Build Pagefind's index into `site_dir/pagefind/` (raises SearchError)."""
-    finish_index(start_index(site_dir))
-
-
 def start_index(site_dir: Path) -> subprocess.Popen:
     """Start Pagefind on the built site; it runs beside whatever comes next."""
     command = [

@@ -36,14 +36,7 @@ MAX_FINDINGS = 50  # per text: a file full of tags needs fixing, not 10,000 mess
 # C0 and C1 controls but tab and newline, DEL, and the bidirectional overrides
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _MARKS = re.compile(r"<!--/?gp-contributed [0-9a-f]{32}-->")
-# a tag, attr_list's `{...}` (pack variables aside), a character reference, a control
-_TRIGGER = re.compile(
-    r"[<{]|&(?:#|[A-Za-z]+;)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
-)
 _PACK_VARIABLE = re.compile(r"\{\{ ?pack\.variables\.[a-z0-9_]+ ?\}\}")
-_DESTINATION = re.compile(  # the start of a link's address, inline or in a reference
-    r"\]\(\s*<?([^\s)>]{1,64})|^[ \t]{0,3}\[[^\]\n]+\]:\s*<?([^\s>]{1,64})", re.M
-)
 _JUNK = r"(?:[\s\\]|&#?[0-9a-zA-Z]+;?)*"
 
 NO_SCRIPTS = "guides cannot run scripts; to show code, put it in backticks or a ``` code block"
@@ -234,8 +227,9 @@ def markdown_for(extensions: tuple[str, ...], configs: Mapping[str, Any]) -> mar
 _MARKDOWN: dict[tuple, markdown.Markdown] = {}
 
 
-# The same searches as _TRIGGER and _DESTINATION, in pieces that stay fast on long texts
-# (`check` scans every body: at 100,000 steps the alternations took a quarter of its time).
+# What may hold HTML (a tag, attr_list's `{...}` with pack variables aside, a character
+# reference, a control character, a link with an unsafe scheme), searched in pieces that
+# stay fast on long texts: at 100,000 steps one alternation took a quarter of `check`.
 _AMPERSAND = re.compile(r"&(?:#|[A-Za-z]+;)")
 _BEYOND_ASCII = re.compile(r"[\x80-\x9f\u202a-\u202e\u2066-\u2069]")
 _DESTINATIONS = (
@@ -245,7 +239,7 @@ _DESTINATIONS = (
 
 
 def _triggers(text: str) -> bool:
-    """`_TRIGGER.search(text)`, fast: plain substring tests first."""
+    """A tag, `{`, a character reference or a control character: substring tests first."""
     return (
         "<" in text
         or "{" in text
